@@ -1,0 +1,6 @@
+export * from './constants.js';
+export * from './parse.js';
+export * from './problems.js';
+export * from './rules.js';
+export * from './test-vector.js';
+export * from './types.js';

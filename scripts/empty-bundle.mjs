@@ -1,0 +1,1 @@
+// Rollup input used only until the element exists.

@@ -1,0 +1,104 @@
+// Runs every check and test suite of the project in order and closes with one plain summary
+// line ("N passed, N failed") counting the node:test and web-test-runner tests together.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const workDir = mkdtempSync(join(tmpdir(), 'session-security-tests-'));
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0) failures.push(`${label} exited with ${result.status ?? result.signal}`);
+  return result.status === 0;
+}
+
+function findTests(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return findTests(path);
+      return name.endsWith('.test.js') ? [path] : [];
+    })
+    .sort();
+}
+
+function countTap(file) {
+  if (!existsSync(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  const pass = Number(/^# pass (\d+)$/m.exec(text)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)$/m.exec(text)?.[1] ?? 0);
+  const cancelled = Number(/^# cancelled (\d+)$/m.exec(text)?.[1] ?? 0);
+  passed += pass;
+  failed += fail + cancelled;
+  return true;
+}
+
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+if (!run('build (strict type check, bundle)', 'npm', ['run', '--silent', 'build'])) {
+  console.log('\nbuild failed: no test ran');
+  console.log(`0 passed, 1 failed`);
+  process.exit(1);
+}
+if (wanted('lint')) run('lint and format check', 'npx', ['biome', 'check', '.']);
+
+if (wanted('browser') && findTests(join(root, 'build', 'test', 'components')).length > 0) {
+  const summary = join(workDir, 'browser.json');
+  run(
+    'browser tests (web-test-runner, Chromium)',
+    'npx',
+    ['web-test-runner', '--config', 'web-test-runner.config.mjs'],
+    {
+      WTR_SUMMARY_FILE: summary,
+    },
+  );
+  if (existsSync(summary)) {
+    const counts = JSON.parse(readFileSync(summary, 'utf8'));
+    passed += counts.passed;
+    failed += counts.failed;
+  } else {
+    failed += 1;
+    failures.push('browser tests wrote no summary');
+  }
+}
+
+for (const suite of ['protocol', 'server', 'conformance', 'e2e']) {
+  if (!wanted(suite)) continue;
+  const files = findTests(join(root, 'build', 'test', suite));
+  if (files.length === 0) continue;
+  const tap = join(workDir, `${suite}.tap`);
+  run(`${suite} tests (node:test)`, process.execPath, [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  if (!countTap(tap)) {
+    failed += 1;
+    failures.push(`${suite} tests wrote no report`);
+  }
+}
+
+console.log('');
+for (const failure of failures) console.log(`FAILED: ${failure}`);
+if (passed === 0 && failures.length === 0) {
+  failures.push('no test ran');
+  console.log('FAILED: no test ran');
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failures.length === 0 && failed === 0 ? 0 : 1);
