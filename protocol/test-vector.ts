@@ -33,6 +33,10 @@ export interface TestVector {
     readonly body?: SessionStatus;
     /** Problem type URI of an error answer. */
     readonly problemType?: string;
+    /** Response headers a conforming server MUST send: lower-case names, exact values. */
+    readonly headers?: Readonly<Record<string, string>>;
+    /** Lower-case names of response headers a conforming server MUST NOT send. */
+    readonly absentHeaders?: readonly string[];
   };
   /** Server state after the request. */
   readonly after: VectorSessionState;

@@ -1,0 +1,143 @@
+import {
+  JSON_MEDIA_TYPE,
+  MAX_BODY_BYTES,
+  PASSIVE_HEADER,
+  PROTOCOL_VERSION,
+  VERSION_HEADER,
+} from './constants.js';
+import { parseActivityReport, parseJson } from './parse.js';
+import type { ActivityReport, ProblemName } from './types.js';
+
+/** Methods the protocol resource answers; any other method gets 405 `method-not-allowed`. */
+export const ALLOWED_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'DELETE'];
+
+/** Value of the `Allow` header of a 405 answer of the protocol resource. */
+export const ALLOW_HEADER_VALUE = 'GET, HEAD, POST, DELETE';
+
+/**
+ * Request headers as servers see them: lower-case names; a repeated header may arrive as an
+ * array (it is then judged by its values joined with ", ", so a duplicated `Origin` never matches).
+ */
+export type RequestHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Outcome of a request check: a typed value, or the problem to answer with and why. */
+export type RequestCheck<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: ProblemName; readonly detail: string };
+
+/** The value of header `name` (lower-case), or undefined when absent. */
+export function headerValue(headers: RequestHeaders, name: string): string | undefined {
+  const value = headers[name];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : value.join(', ');
+}
+
+/**
+ * The CSRF and version checks of a state-changing request (POST, DELETE), in the order the
+ * specification gives them. `Origin`, when present, is compared even after a same-origin
+ * `Sec-Fetch-Site`: a request must pass both. `serverOrigin` is the application's own origin, e.g.
+ * `https://app.example` (scheme://host[:port], no trailing slash). Returns null when they pass.
+ */
+export function checkStateChangingHeaders(
+  headers: RequestHeaders,
+  serverOrigin: string,
+): RequestCheck<null> {
+  const site = headerValue(headers, 'sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin') {
+    return {
+      ok: false,
+      problem: 'cross-site-request',
+      detail: `Sec-Fetch-Site is "${site}"; only same-origin requests are accepted`,
+    };
+  }
+  const origin = headerValue(headers, 'origin');
+  if (origin !== undefined && origin !== serverOrigin) {
+    return {
+      ok: false,
+      problem: 'cross-site-request',
+      detail: `Origin "${origin}" is not this server's origin`,
+    };
+  }
+  const version = headerValue(headers, VERSION_HEADER);
+  if (version === undefined) {
+    return {
+      ok: false,
+      problem: 'missing-version-header',
+      detail: 'the Session-Security-Version header is required on POST and DELETE',
+    };
+  }
+  if (version.trim() !== String(PROTOCOL_VERSION)) {
+    return {
+      ok: false,
+      problem: 'unsupported-version',
+      detail: `Session-Security-Version "${version}" is not supported; this server speaks ${PROTOCOL_VERSION}`,
+    };
+  }
+  return { ok: true, value: null };
+}
+
+/** True when a Content-Type value names application/json (any case, any parameters). */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const mediaType = contentType.split(';', 1)[0] ?? '';
+  return mediaType.trim().toLowerCase() === JSON_MEDIA_TYPE;
+}
+
+/** Number of bytes of `text` encoded as UTF-8 (lone surrogates count as U+FFFD, 3 bytes). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * The body checks of an activity report, after the header checks passed: media type (415), size
+ * (413), then JSON and members (400). `bodyText` is the body decoded as UTF-8 ("" for none).
+ */
+export function checkActivityReportBody(
+  contentType: string | undefined,
+  bodyText: string,
+): RequestCheck<ActivityReport> {
+  if (!isJsonContentType(contentType)) {
+    return {
+      ok: false,
+      problem: 'unsupported-media-type',
+      detail: `Content-Type must be ${JSON_MEDIA_TYPE}, got ${contentType === undefined ? 'none' : `"${contentType}"`}`,
+    };
+  }
+  const bytes = utf8ByteLength(bodyText);
+  if (bytes > MAX_BODY_BYTES) {
+    return {
+      ok: false,
+      problem: 'payload-too-large',
+      detail: `the body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted`,
+    };
+  }
+  const json = parseJson(bodyText);
+  if (!json.ok) return { ok: false, problem: 'invalid-request', detail: json.error };
+  const report = parseActivityReport(json.value);
+  if (!report.ok) return { ok: false, problem: 'invalid-request', detail: report.error };
+  return report;
+}
+
+/** True when an application request marks itself passive with `Session-Security-Passive: 1`. */
+export function isPassiveRequest(headers: RequestHeaders): boolean {
+  return headerValue(headers, PASSIVE_HEADER)?.trim() === '1';
+}
+
+/**
+ * True when an ordinary request comes from code rather than from a page navigation, so that an
+ * expired session gets a 401 problem instead of an anonymous page: Sec-Fetch-Mode present and not
+ * `navigate`; without Sec-Fetch-Mode, an Accept header (or none) that does not name text/html.
+ */
+export function isApiRequest(headers: RequestHeaders): boolean {
+  const mode = headerValue(headers, 'sec-fetch-mode');
+  if (mode !== undefined) return mode.trim() !== 'navigate';
+  const accept = headerValue(headers, 'accept') ?? '';
+  return !accept
+    .split(',')
+    .some((range) => (range.split(';', 1)[0] ?? '').trim().toLowerCase() === 'text/html');
+}

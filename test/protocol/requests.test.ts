@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ALLOW_HEADER_VALUE,
+  ALLOWED_METHODS,
+  checkActivityReportBody,
+  checkStateChangingHeaders,
+  headerValue,
+  isApiRequest,
+  isJsonContentType,
+  isPassiveRequest,
+  type RequestHeaders,
+  utf8ByteLength,
+} from '../../protocol/index.js';
+
+const origin = 'http://localhost';
+const good = {
+  origin,
+  'sec-fetch-site': 'same-origin',
+  'session-security-version': '1',
+};
+
+function problemOf(headers: RequestHeaders): string | null {
+  const result = checkStateChangingHeaders(headers, origin);
+  return result.ok ? null : result.problem;
+}
+
+describe('ALLOWED_METHODS', () => {
+  it('lists GET, HEAD, POST, DELETE as the Allow header does', () => {
+    assert.deepEqual(ALLOWED_METHODS, ['GET', 'HEAD', 'POST', 'DELETE']);
+    assert.equal(ALLOW_HEADER_VALUE, ALLOWED_METHODS.join(', '));
+  });
+});
+
+describe('headerValue', () => {
+  it('returns strings as they are, joins repeated headers and reports absence', () => {
+    assert.equal(headerValue({ a: 'x' }, 'a'), 'x');
+    assert.equal(headerValue({ a: ['x', 'y'] }, 'a'), 'x, y');
+    assert.equal(headerValue({}, 'a'), undefined);
+  });
+});
+
+describe('checkStateChangingHeaders', () => {
+  it('accepts a same-origin request with the version header', () => {
+    assert.deepEqual(checkStateChangingHeaders(good, origin), { ok: true, value: null });
+  });
+  it('accepts a request with neither Sec-Fetch-Site nor Origin', () => {
+    assert.equal(problemOf({ 'session-security-version': '1' }), null);
+  });
+  it('refuses any Sec-Fetch-Site but same-origin', () => {
+    for (const site of ['cross-site', 'same-site', 'none', 'Same-Origin', '']) {
+      const result = checkStateChangingHeaders({ ...good, 'sec-fetch-site': site }, origin);
+      assert.equal(result.ok, false, site);
+      if (!result.ok) {
+        assert.equal(result.problem, 'cross-site-request');
+        assert.match(result.detail, /Sec-Fetch-Site/);
+      }
+    }
+  });
+  it('refuses an Origin that is not exactly the server origin, null included', () => {
+    for (const foreign of [
+      'null',
+      'https://evil.example',
+      'http://localhost:8080',
+      'https://localhost',
+      'http://localhost/',
+      'HTTP://LOCALHOST',
+      'http://localhost, http://localhost',
+    ]) {
+      assert.equal(problemOf({ ...good, origin: foreign }), 'cross-site-request', foreign);
+      const { 'sec-fetch-site': _, ...noSite } = good;
+      assert.equal(problemOf({ ...noSite, origin: foreign }), 'cross-site-request', foreign);
+    }
+    assert.equal(problemOf({ ...good, origin: [origin, origin] }), 'cross-site-request');
+  });
+  it('checks the site before the version header', () => {
+    assert.equal(problemOf({ 'sec-fetch-site': 'cross-site' }), 'cross-site-request');
+    assert.equal(problemOf({ origin: 'null' }), 'cross-site-request');
+  });
+  it('requires the version header, then the value 1', () => {
+    const { 'session-security-version': _, ...noVersion } = good;
+    assert.equal(problemOf(noVersion), 'missing-version-header');
+    for (const version of ['2', '0', '1.0', '01', 'v1', '']) {
+      assert.equal(
+        problemOf({ ...good, 'session-security-version': version }),
+        'unsupported-version',
+        version,
+      );
+    }
+    assert.equal(problemOf({ ...good, 'session-security-version': ' 1 ' }), null);
+  });
+});
+
+describe('isJsonContentType', () => {
+  it('accepts application/json in any case with any parameters', () => {
+    for (const value of [
+      'application/json',
+      'Application/JSON',
+      'application/json; charset=utf-8',
+      'application/json;charset=UTF-8',
+      ' application/json ',
+    ]) {
+      assert.equal(isJsonContentType(value), true, value);
+    }
+  });
+  it('refuses other media types and a missing header', () => {
+    for (const value of [
+      undefined,
+      '',
+      'text/plain',
+      'text/plain; charset=utf-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/problem+json',
+      'application/jsonx',
+      'text/json',
+    ]) {
+      assert.equal(isJsonContentType(value), false, String(value));
+    }
+  });
+});
+
+describe('utf8ByteLength', () => {
+  it('counts bytes, not characters', () => {
+    assert.equal(utf8ByteLength(''), 0);
+    assert.equal(utf8ByteLength('abc'), 3);
+    assert.equal(utf8ByteLength('é'), 2);
+    assert.equal(utf8ByteLength('€'), 3);
+    assert.equal(utf8ByteLength('😀'), 4);
+    assert.equal(utf8ByteLength('\ud800'), 3);
+  });
+});
+
+describe('checkActivityReportBody', () => {
+  const json = 'application/json';
+  it('returns the report of a valid body', () => {
+    assert.deepEqual(checkActivityReportBody(json, '{"idleSeconds":2.5,"x":1}'), {
+      ok: true,
+      value: { idleSeconds: 2.5 },
+    });
+  });
+  it('checks the media type first (415)', () => {
+    const result = checkActivityReportBody('text/plain', 'x'.repeat(5000));
+    assert.equal(result.ok, false);
+    if (!result.ok) {
+      assert.equal(result.problem, 'unsupported-media-type');
+      assert.match(result.detail, /"text\/plain"/);
+    }
+    const missing = checkActivityReportBody(undefined, '{}');
+    assert.ok(!missing.ok && /got none/.test(missing.detail));
+  });
+  it('accepts 1024 bytes and refuses 1025 (413), counting UTF-8 bytes', () => {
+    const body = (size: number) => `{"idleSeconds":1${' '.repeat(size - 17)}}`;
+    assert.equal(checkActivityReportBody(json, body(1024)).ok, true);
+    const over = checkActivityReportBody(json, body(1025));
+    assert.ok(!over.ok && over.problem === 'payload-too-large');
+    assert.ok(!over.ok && /1025 bytes/.test(over.detail));
+    const multibyte = checkActivityReportBody(json, `{"idleSeconds":1,"n":"${'é'.repeat(510)}"}`);
+    assert.ok(!multibyte.ok && multibyte.problem === 'payload-too-large');
+  });
+  it('refuses invalid JSON and invalid reports with 400 and a specific detail', () => {
+    const cases: [string, RegExp][] = [
+      ['', /^invalid JSON/],
+      ['{"idleSeconds":NaN}', /^invalid JSON/],
+      ['[]', /JSON object, got an array/],
+      ['"x"', /JSON object, got a string/],
+      ['null', /JSON object, got null/],
+      ['{}', /idleSeconds is required/],
+      ['{"idleSeconds":-1}', /at least 0/],
+      ['{"idleSeconds":"NaN"}', /finite number, got a string/],
+      ['{"idleSeconds":1e309}', /finite number, got Infinity/],
+      ['{"idleSeconds":31536001}', /at most 31536000/],
+    ];
+    for (const [body, detail] of cases) {
+      const result = checkActivityReportBody(json, body);
+      assert.equal(result.ok, false, body);
+      if (!result.ok) {
+        assert.equal(result.problem, 'invalid-request', body);
+        assert.match(result.detail, detail, body);
+      }
+    }
+  });
+});
+
+describe('isPassiveRequest', () => {
+  it('is true only for Session-Security-Passive: 1', () => {
+    assert.equal(isPassiveRequest({ 'session-security-passive': '1' }), true);
+    assert.equal(isPassiveRequest({ 'session-security-passive': ' 1' }), true);
+    for (const value of ['0', 'true', 'yes', '']) {
+      assert.equal(isPassiveRequest({ 'session-security-passive': value }), false, value);
+    }
+    assert.equal(isPassiveRequest({}), false);
+  });
+});
+
+describe('isApiRequest', () => {
+  it('uses Sec-Fetch-Mode when present', () => {
+    assert.equal(isApiRequest({ 'sec-fetch-mode': 'navigate', accept: '*/*' }), false);
+    for (const mode of ['cors', 'same-origin', 'no-cors', 'websocket']) {
+      assert.equal(isApiRequest({ 'sec-fetch-mode': mode, accept: 'text/html' }), true, mode);
+    }
+  });
+  it('falls back to Accept: text/html means a page, anything else an API call', () => {
+    assert.equal(
+      isApiRequest({ accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' }),
+      false,
+    );
+    assert.equal(isApiRequest({ accept: 'TEXT/HTML;q=0.5' }), false);
+    assert.equal(isApiRequest({ accept: 'application/json' }), true);
+    assert.equal(isApiRequest({ accept: '*/*' }), true);
+    assert.equal(isApiRequest({ accept: 'text/html-fragment' }), true);
+    assert.equal(isApiRequest({}), true);
+  });
+});
