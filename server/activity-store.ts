@@ -1,0 +1,45 @@
+import type { ExpiryReason } from '../protocol/index.js';
+
+/** Why a session ended, as a tombstone records it. */
+export type EndedReason = Exclude<ExpiryReason, 'no-session'>;
+
+/**
+ * What the plugin keeps per session id, apart from the session blob: server epoch milliseconds
+ * of the injected clock. A record with `endedReason` is a tombstone: the session ended and must
+ * never be used again, even if a late save writes its blob back.
+ */
+export interface StoredActivity {
+  readonly lastActivityMs: number;
+  readonly startedAtMs: number;
+  readonly endedReason?: EndedReason;
+}
+
+/**
+ * Where the plugin keeps activity. Every method is atomic per session id. A method that cannot
+ * reach its backend rejects; the plugin then fails closed (503) and changes nothing.
+ * `ttlMs` is how long the record must be kept at least from `nowMs` (an implementation may drop
+ * it afterwards).
+ */
+export interface ActivityStore {
+  /** The record of `sessionId`, or null when there is none. */
+  get(sessionId: string): Promise<StoredActivity | null>;
+  /**
+   * Creates the record of a newly seen session (`lastActivityMs = startedAtMs = nowMs`) unless
+   * one exists; answers the record as it is afterwards (an existing one unchanged).
+   */
+  start(sessionId: string, nowMs: number, ttlMs: number): Promise<StoredActivity>;
+  /**
+   * Moves `lastActivityMs` forward to `lastActivityMs` when that is at least `minStepMs` newer
+   * than the stored value; never backwards, never on a tombstone, never creates a record.
+   * Answers the record as it is afterwards, or null when there is none.
+   */
+  advance(
+    sessionId: string,
+    lastActivityMs: number,
+    minStepMs: number,
+    nowMs: number,
+    ttlMs: number,
+  ): Promise<StoredActivity | null>;
+  /** Turns the record into a tombstone (creating one when there is no record); first reason wins. */
+  end(sessionId: string, reason: EndedReason, nowMs: number, ttlMs: number): Promise<void>;
+}

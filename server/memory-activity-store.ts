@@ -1,0 +1,106 @@
+import type { ActivityStore, EndedReason, StoredActivity } from './activity-store.js';
+
+interface MemoryEntry {
+  record: StoredActivity;
+  /** Epoch ms (of the plugin's clock) after which the entry may be dropped. */
+  keepUntilMs: number;
+}
+
+/** Options of {@link memoryActivityStore}. */
+export interface MemoryActivityStoreOptions {
+  /** Sweep expired entries at most this often, in milliseconds of the plugin's clock. Default 60000. */
+  readonly sweepIntervalMs?: number;
+}
+
+/** A {@link memoryActivityStore} with a size probe, for tests and monitoring. */
+export interface MemoryActivityStore extends ActivityStore {
+  /** Number of records currently held (live records and tombstones). */
+  readonly size: number;
+}
+
+/**
+ * The in-process activity store: the default, for development and single-instance deployments.
+ * Records expire after their TTL (measured with the plugin's injected clock) and are swept on
+ * writes, so ended sessions do not accumulate. Not shared between processes: use
+ * {@link redisActivityStore} behind a load balancer.
+ */
+export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): MemoryActivityStore {
+  const sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
+  if (!Number.isFinite(sweepIntervalMs) || sweepIntervalMs <= 0) {
+    throw new Error(
+      `session-security: memoryActivityStore sweepIntervalMs must be a positive number, got ${String(sweepIntervalMs)}`,
+    );
+  }
+  const entries = new Map<string, MemoryEntry>();
+  let lastSweepMs = Number.NEGATIVE_INFINITY;
+
+  function sweep(nowMs: number): void {
+    // A clock that stepped back also triggers a sweep; harmless.
+    if (Math.abs(nowMs - lastSweepMs) < sweepIntervalMs) return;
+    lastSweepMs = nowMs;
+    for (const [id, entry] of entries) {
+      if (entry.keepUntilMs <= nowMs) entries.delete(id);
+    }
+  }
+
+  function live(sessionId: string, nowMs?: number): MemoryEntry | undefined {
+    const entry = entries.get(sessionId);
+    if (entry && nowMs !== undefined && entry.keepUntilMs <= nowMs) {
+      entries.delete(sessionId);
+      return undefined;
+    }
+    return entry;
+  }
+
+  function put(sessionId: string, record: StoredActivity, nowMs: number, ttlMs: number): void {
+    const previous = entries.get(sessionId);
+    const keepUntilMs = Math.max(previous?.keepUntilMs ?? 0, nowMs + ttlMs);
+    entries.set(sessionId, { record, keepUntilMs });
+    sweep(nowMs);
+  }
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    async get(sessionId) {
+      return live(sessionId)?.record ?? null;
+    },
+    async start(sessionId, nowMs, ttlMs) {
+      const existing = live(sessionId, nowMs);
+      if (existing) return existing.record;
+      const record = { lastActivityMs: nowMs, startedAtMs: nowMs };
+      put(sessionId, record, nowMs, ttlMs);
+      return record;
+    },
+    async advance(sessionId, lastActivityMs, minStepMs, nowMs, ttlMs) {
+      const existing = live(sessionId, nowMs);
+      if (!existing) return null;
+      const { record } = existing;
+      if (record.endedReason !== undefined) return record;
+      if (
+        lastActivityMs - record.lastActivityMs < minStepMs ||
+        lastActivityMs <= record.lastActivityMs
+      ) {
+        return record;
+      }
+      const advanced = { lastActivityMs, startedAtMs: record.startedAtMs };
+      put(sessionId, advanced, nowMs, ttlMs);
+      return advanced;
+    },
+    async end(sessionId, reason: EndedReason, nowMs, ttlMs) {
+      const existing = live(sessionId, nowMs)?.record;
+      if (existing?.endedReason !== undefined) return;
+      put(
+        sessionId,
+        {
+          lastActivityMs: existing?.lastActivityMs ?? nowMs,
+          startedAtMs: existing?.startedAtMs ?? nowMs,
+          endedReason: reason,
+        },
+        nowMs,
+        ttlMs,
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { activeStatus, expiredStatus, isApiRequest, isPassiveRequest } from '../protocol/index.js';
+import type { ResolvedOptions } from './options.js';
+import { matchesPassiveRoute } from './passive-routes.js';
+import { SESSION_CHECK_FAILED_DETAIL, sendProblem } from './problem-reply.js';
+import { isResourceRoute } from './resource-route.js';
+import { suppressSessionSave } from './session-access.js';
+import {
+  ACTIVITY_WRITE_GRANULARITY_MS,
+  SessionCheckError,
+  type SessionGuard,
+} from './session-guard.js';
+
+function requestPath(request: FastifyRequest): string {
+  const url = request.raw.url ?? request.url;
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/**
+ * The onRequest hook run for every application request (the protocol resource has its own):
+ * expiry first, then activity. Registered after @fastify/session's, so the session is loaded.
+ */
+export function createRequestHook(options: ResolvedOptions, guard: SessionGuard) {
+  return async function enforceSessionSecurity(request: FastifyRequest, reply: FastifyReply) {
+    if (isResourceRoute(request)) return;
+    const passive =
+      isPassiveRequest(request.headers) ||
+      request.routeOptions.config?.sessionSecurity?.passive === true ||
+      matchesPassiveRoute(options.passiveRoutes, requestPath(request));
+    request.sessionSecurity = {
+      passive,
+      expiredReason: null,
+      timeouts: null,
+      status: expiredStatus('no-session'),
+    };
+    if (passive) suppressSessionSave(request);
+    try {
+      const evaluation = await guard.evaluate(request, !passive);
+      if (evaluation.state === 'anonymous') return;
+      if (evaluation.state === 'ended') {
+        request.sessionSecurity = {
+          passive,
+          expiredReason: evaluation.reason,
+          timeouts: evaluation.timeouts,
+          status: expiredStatus(evaluation.reason),
+        };
+        if (isApiRequest(request.headers)) {
+          return sendProblem(
+            reply,
+            'session-expired',
+            'the session has ended; sign in again',
+            evaluation.reason,
+          );
+        }
+        return;
+      }
+      const record = passive
+        ? evaluation.record
+        : await guard.recordActivity(evaluation, evaluation.nowMs, ACTIVITY_WRITE_GRANULARITY_MS);
+      request.sessionSecurity = {
+        passive,
+        expiredReason: null,
+        timeouts: evaluation.timeouts,
+        status: activeStatus(record, evaluation.timeouts, evaluation.nowMs),
+      };
+    } catch (error) {
+      if (!(error instanceof SessionCheckError)) throw error;
+      request.log.error({ err: error }, `session-security: ${error.message}`);
+      suppressSessionSave(request);
+      return sendProblem(reply, 'store-unavailable', SESSION_CHECK_FAILED_DETAIL);
+    }
+  };
+}

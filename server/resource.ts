@@ -1,0 +1,217 @@
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RouteShorthandOptions,
+} from 'fastify';
+import {
+  ALLOW_HEADER_VALUE,
+  ALLOWED_METHODS,
+  activeStatus,
+  CACHE_CONTROL_NO_STORE,
+  checkActivityReportBody,
+  checkStateChangingHeaders,
+  expiredStatus,
+  isJsonContentType,
+  JSON_MEDIA_TYPE,
+  lastActivityAfterReport,
+  MAX_BODY_BYTES,
+  type SessionStatus,
+} from '../protocol/index.js';
+import type { ResolvedOptions } from './options.js';
+import { requestOrigin } from './origin.js';
+import { SESSION_CHECK_FAILED_DETAIL, sendProblem, wasAnswered } from './problem-reply.js';
+import { RESOURCE_ROUTE } from './resource-route.js';
+import {
+  clearSessionCookie,
+  type SessionHandle,
+  sessionOf,
+  suppressSessionSave,
+} from './session-access.js';
+import { SessionCheckError, type SessionEvaluation, type SessionGuard } from './session-guard.js';
+
+/**
+ * The protocol v1 resource: GET/HEAD status read, POST activity report, DELETE logout, 405 for
+ * anything else. Registered as an encapsulated child so that its error handler and body parser
+ * apply to these routes only.
+ */
+export function createResourcePlugin(options: ResolvedOptions, guard: SessionGuard) {
+  function sendStatus(reply: FastifyReply, status: SessionStatus) {
+    return reply
+      .code(200)
+      .header('cache-control', CACHE_CONTROL_NO_STORE)
+      .type(JSON_MEDIA_TYPE)
+      .send(status);
+  }
+
+  function remember(request: FastifyRequest, evaluation: SessionEvaluation, status: SessionStatus) {
+    request.sessionSecurity = {
+      passive: request.method === 'GET' || request.method === 'HEAD',
+      expiredReason: evaluation.state === 'ended' ? evaluation.reason : null,
+      timeouts: evaluation.state === 'anonymous' ? null : evaluation.timeouts,
+      status,
+    };
+  }
+
+  function statusOf(evaluation: SessionEvaluation): SessionStatus {
+    if (evaluation.state === 'anonymous') return expiredStatus('no-session');
+    if (evaluation.state === 'ended') return expiredStatus(evaluation.reason);
+    return activeStatus(evaluation.record, evaluation.timeouts, evaluation.nowMs);
+  }
+
+  /**
+   * First hook of every resource request: never cached, never saves the session (whatever
+   * @fastify/session's saveUninitialized/rolling say), then method and CSRF checks before the
+   * session is touched.
+   */
+  async function guardResourceRequest(request: FastifyRequest, reply: FastifyReply) {
+    reply.header('cache-control', CACHE_CONTROL_NO_STORE);
+    suppressSessionSave(request);
+    request.sessionSecurity = {
+      passive: true,
+      expiredReason: null,
+      timeouts: null,
+      status: expiredStatus('no-session'),
+    };
+    if (!ALLOWED_METHODS.includes(request.method)) {
+      reply.header('allow', ALLOW_HEADER_VALUE);
+      return sendProblem(
+        reply,
+        'method-not-allowed',
+        `${request.method} is not allowed; use ${ALLOW_HEADER_VALUE}`,
+      );
+    }
+    if (request.method !== 'POST' && request.method !== 'DELETE') return;
+    const origin = options.origin ?? requestOrigin(request) ?? '';
+    const check = checkStateChangingHeaders(request.headers, origin);
+    if (!check.ok) return sendProblem(reply, check.problem, check.detail);
+    if (request.method === 'POST') return checkReportHeaders(request, reply);
+  }
+
+  /** Media type and declared size of an activity report, before its body is read. */
+  function checkReportHeaders(request: FastifyRequest, reply: FastifyReply) {
+    const contentType = request.headers['content-type'];
+    if (!isJsonContentType(contentType)) {
+      return sendProblem(
+        reply,
+        'unsupported-media-type',
+        `Content-Type must be ${JSON_MEDIA_TYPE}, got ${contentType === undefined ? 'none' : `"${contentType}"`}`,
+      );
+    }
+    const declaredBytes = Number(request.headers['content-length']);
+    if (declaredBytes > MAX_BODY_BYTES) {
+      return sendProblem(
+        reply,
+        'payload-too-large',
+        `the body is ${declaredBytes} bytes; at most ${MAX_BODY_BYTES} are accepted`,
+      );
+    }
+  }
+
+  async function readStatus(request: FastifyRequest, reply: FastifyReply) {
+    if (wasAnswered(request)) return reply;
+    const evaluation = await guard.evaluate(request, false);
+    const status = statusOf(evaluation);
+    remember(request, evaluation, status);
+    return sendStatus(reply, status);
+  }
+
+  async function reportActivity(request: FastifyRequest, reply: FastifyReply) {
+    if (wasAnswered(request)) return reply;
+    const bodyText = typeof request.body === 'string' ? request.body : '';
+    const report = checkActivityReportBody(request.headers['content-type'], bodyText);
+    if (!report.ok) return sendProblem(reply, report.problem, report.detail);
+    const evaluation = await guard.evaluate(request, false);
+    if (evaluation.state !== 'active') {
+      const status = statusOf(evaluation);
+      remember(request, evaluation, status);
+      return sendStatus(reply, status);
+    }
+    // Reports are applied exactly (no one-second granularity): the client sends them rarely and
+    // its answer must reflect the report.
+    const lastActivityMs = lastActivityAfterReport(
+      evaluation.record,
+      report.value.idleSeconds,
+      evaluation.nowMs,
+    );
+    const record = await guard.recordActivity(evaluation, lastActivityMs, 0);
+    const status =
+      record.endedReason === undefined
+        ? activeStatus(record, evaluation.timeouts, evaluation.nowMs)
+        : expiredStatus(record.endedReason);
+    remember(request, evaluation, status);
+    return sendStatus(reply, status);
+  }
+
+  async function logout(request: FastifyRequest, reply: FastifyReply) {
+    if (wasAnswered(request)) return reply;
+    const session: SessionHandle | null = sessionOf(request);
+    const evaluation = await guard.evaluate(request, false);
+    if (evaluation.state === 'active') await guard.logout(request, evaluation);
+    const status = evaluation.state === 'active' ? expiredStatus('logout') : statusOf(evaluation);
+    if (session && evaluation.state !== 'anonymous') clearSessionCookie(request, reply, session);
+    remember(request, evaluation, status);
+    return sendStatus(reply, status);
+  }
+
+  function resourceErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    suppressSessionSave(request);
+    reply.header('cache-control', CACHE_CONTROL_NO_STORE);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(
+        reply,
+        'payload-too-large',
+        `at most ${MAX_BODY_BYTES} bytes are accepted`,
+      );
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(reply, 'unsupported-media-type', error.message);
+    }
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode >= 400 && statusCode < 500) {
+      return sendProblem(reply, 'invalid-request', error.message);
+    }
+    // Anything else (the session or activity store failed, a hook misbehaved): fail closed.
+    request.log.error(
+      { err: error },
+      `session-security: ${error instanceof SessionCheckError ? error.message : 'the session could not be checked'}`,
+    );
+    return sendProblem(reply, 'store-unavailable', SESSION_CHECK_FAILED_DETAIL);
+  }
+
+  return async function sessionSecurityResource(child: FastifyInstance) {
+    child.setErrorHandler(resourceErrorHandler);
+    // The body of an activity report is read as text and judged by the protocol's own checks
+    // (checkActivityReportBody), shared with the conformance suite. Fastify's JSON schema
+    // validation does not fit: its default Ajv coerces types ("5" -> 5, true -> 1), which
+    // protocol v1 refuses.
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+      done(null, body);
+    });
+    const url = options.resourcePath;
+    const config = { [RESOURCE_ROUTE]: true } as RouteShorthandOptions['config'];
+    const base = { config, onRequest: guardResourceRequest };
+    child.route({ ...base, method: 'GET', url, handler: readStatus });
+    child.route({
+      ...base,
+      method: 'POST',
+      url,
+      bodyLimit: MAX_BODY_BYTES,
+      handler: reportActivity,
+    });
+    child.route({ ...base, method: 'DELETE', url, handler: logout });
+    const otherMethods = child.supportedMethods.filter(
+      (method) => !ALLOWED_METHODS.includes(method),
+    );
+    child.route({
+      ...base,
+      method: otherMethods,
+      url,
+      handler: async () => {
+        throw new Error('unreachable: the onRequest hook answers 405');
+      },
+    });
+  };
+}

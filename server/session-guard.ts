@@ -1,0 +1,186 @@
+import type { FastifyRequest } from 'fastify';
+import { expiryReasonAt, type Timeouts, validateTimeouts } from '../protocol/index.js';
+import type { ActivityStore, EndedReason, StoredActivity } from './activity-store.js';
+import type { ResolvedOptions } from './options.js';
+import {
+  destroySession,
+  type SessionHandle,
+  STARTED_MARKER_KEY,
+  sessionOf,
+} from './session-access.js';
+
+/**
+ * Activity writes closer together than this are skipped: last activity has a granularity of one
+ * second, so a busy page does not write the store on every request.
+ */
+export const ACTIVITY_WRITE_GRANULARITY_MS = 1000;
+
+/** Activity records outlive the idle timeout by this much (then the session is over anyway). */
+const RECORD_TTL_MARGIN_MS = 60_000;
+
+/**
+ * How long a tombstone is kept: longer than any request can be in flight, so a late save of an
+ * ended session is refused. Afterwards the session marker still refuses a resurrected blob.
+ */
+export const TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The session could not be checked (store error, or a `timeouts` hook that failed): the request
+ * is refused with 503, never treated as valid. `message` is for the log only.
+ */
+export class SessionCheckError extends Error {
+  override readonly name = 'SessionCheckError';
+}
+
+/** What a request's session turned out to be. */
+export type SessionEvaluation =
+  | { readonly state: 'anonymous' }
+  | { readonly state: 'ended'; readonly reason: EndedReason; readonly timeouts: Timeouts }
+  | {
+      readonly state: 'active';
+      readonly sessionId: string;
+      readonly record: StoredActivity;
+      readonly timeouts: Timeouts;
+      readonly nowMs: number;
+    };
+
+function recordTtlMs(timeouts: Timeouts): number {
+  return timeouts.expireAfterSeconds * 1000 + RECORD_TTL_MARGIN_MS;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Expiry checks and activity recording shared by the request hook and the protocol resource. */
+export class SessionGuard {
+  readonly #options: ResolvedOptions;
+  readonly #store: ActivityStore;
+
+  constructor(options: ResolvedOptions) {
+    this.#options = options;
+    this.#store = options.activityStore;
+  }
+
+  /** The clock of the plugin, epoch milliseconds. */
+  now(): number {
+    return this.#options.now();
+  }
+
+  /** The timeouts of this request: the options, or the `timeouts` hook's validated answer. */
+  async timeoutsFor(request: FastifyRequest): Promise<Timeouts> {
+    const hook = this.#options.timeoutsOf;
+    if (!hook) return this.#options.timeouts;
+    let value: unknown;
+    try {
+      value = await hook(request);
+    } catch (error) {
+      throw new SessionCheckError(`the timeouts option threw: ${describeError(error)}`);
+    }
+    const result = validateTimeouts(value);
+    if (!result.ok) {
+      throw new SessionCheckError(`the timeouts option returned invalid timeouts: ${result.error}`);
+    }
+    return result.value;
+  }
+
+  #isAuthenticated(request: FastifyRequest): boolean {
+    try {
+      return this.#options.isAuthenticated(request) === true;
+    } catch (error) {
+      throw new SessionCheckError(`the isAuthenticated option threw: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * Checks the request's session: expiry first (idle, then absolute); an expired or ended
+   * session is tombstoned and destroyed before this returns. A session seen for the first time
+   * starts its record. `markSession`: the request may write the session blob, so a new
+   * session gets its marker (resource and passive requests never write it).
+   */
+  async evaluate(request: FastifyRequest, markSession: boolean): Promise<SessionEvaluation> {
+    const session = sessionOf(request);
+    if (!session || !this.#isAuthenticated(request)) return { state: 'anonymous' };
+    const timeouts = await this.timeoutsFor(request);
+    const sessionId = session.sessionId;
+    try {
+      let record = await this.#store.get(sessionId);
+      const nowMs = this.now();
+      if (record?.endedReason !== undefined) {
+        await destroySession(request, session);
+        return { state: 'ended', reason: record.endedReason, timeouts };
+      }
+      if (!record) {
+        if (session.get(STARTED_MARKER_KEY) !== undefined) {
+          // The plugin saw this session before and its record is gone: it ended long ago.
+          return await this.#end(request, session, 'idle', timeouts, nowMs);
+        }
+        record = await this.#store.start(sessionId, nowMs, recordTtlMs(timeouts));
+        if (record.endedReason !== undefined) {
+          await destroySession(request, session);
+          return { state: 'ended', reason: record.endedReason, timeouts };
+        }
+      }
+      const reason = expiryReasonAt(record, timeouts, nowMs);
+      if (reason !== null && reason !== 'logout' && reason !== 'no-session') {
+        return await this.#end(request, session, reason, timeouts, nowMs);
+      }
+      if (markSession && session.get(STARTED_MARKER_KEY) === undefined) {
+        session.set(STARTED_MARKER_KEY, record.startedAtMs);
+      }
+      return { state: 'active', sessionId, record, timeouts, nowMs };
+    } catch (error) {
+      if (error instanceof SessionCheckError) throw error;
+      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+    }
+  }
+
+  async #end(
+    request: FastifyRequest,
+    session: SessionHandle,
+    reason: EndedReason,
+    timeouts: Timeouts,
+    nowMs: number,
+  ): Promise<SessionEvaluation> {
+    // Tombstone first: a request racing with this one then cannot revive the session.
+    await this.#store.end(session.sessionId, reason, nowMs, TOMBSTONE_TTL_MS);
+    await destroySession(request, session);
+    return { state: 'ended', reason, timeouts };
+  }
+
+  /** Ends an active session on logout: tombstone, then destroy. */
+  async logout(request: FastifyRequest, active: { sessionId: string; timeouts: Timeouts }) {
+    const session = sessionOf(request);
+    try {
+      await this.#store.end(active.sessionId, 'logout', this.now(), TOMBSTONE_TTL_MS);
+      if (session) await destroySession(request, session);
+    } catch (error) {
+      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * Moves last activity forward to `lastActivityMs` when that is at least `minStepMs` newer than
+   * the stored value. Answers the record as stored afterwards (a tombstone when a logout won).
+   */
+  async recordActivity(
+    active: Extract<SessionEvaluation, { state: 'active' }>,
+    lastActivityMs: number,
+    minStepMs: number,
+  ): Promise<StoredActivity> {
+    const stepMs = lastActivityMs - active.record.lastActivityMs;
+    if (stepMs <= 0 || stepMs < minStepMs) return active.record;
+    try {
+      const stored = await this.#store.advance(
+        active.sessionId,
+        lastActivityMs,
+        minStepMs,
+        active.nowMs,
+        recordTtlMs(active.timeouts),
+      );
+      return stored ?? active.record;
+    } catch (error) {
+      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+    }
+  }
+}
