@@ -1,0 +1,52 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { DIALOG_TAG } from '../../../components/session-security-dialog/session-security-dialog.js';
+import { manualClock, openDialog, part } from './dialog-fixture.js';
+import { describe, it } from './mocha.js';
+
+describe('session-security-dialog basics', () => {
+  it('is registered under DIALOG_TAG', () => {
+    expect(DIALOG_TAG).to.equal('session-security-dialog');
+    expect(customElements.get(DIALOG_TAG)).to.be.a('function');
+  });
+
+  it('opens a modal native dialog labelled by its heading and described by its message', async () => {
+    const el = await openDialog();
+    const dialog = part<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('role')).to.equal('alertdialog');
+    const heading = part(el, `#${dialog.getAttribute('aria-labelledby')}`);
+    expect(heading.textContent?.trim()).to.equal('You will be signed out soon');
+    const message = part(el, `#${dialog.getAttribute('aria-describedby')}`);
+    expect(message.textContent).to.contain('You have not used this site');
+  });
+
+  it('shows the real time left from the deadline and the clock', async () => {
+    const clock = manualClock();
+    const el = await openDialog({ nowMs: clock.nowMs, secondsLeft: 125 });
+    const timer = part(el, '[role="timer"]');
+    expect(timer.textContent?.trim()).to.equal('2 minutes 5 seconds');
+    expect(timer.getAttribute('aria-live')).to.equal('off');
+  });
+
+  it('fires stay and logout, bubbling and composed, and closes', async () => {
+    const el = await openDialog();
+    setTimeout(() => part(el, '.stay').click());
+    const stay = await oneEvent(el, 'session-security-dialog-stay');
+    expect(stay.bubbles && stay.composed).to.equal(true);
+    expect(stay.detail.kind).to.equal('idle');
+    expect(el.open).to.equal(false);
+    el.open = true;
+    await el.updateComplete;
+    setTimeout(() => part(el, '.logout').click());
+    const logout = await oneEvent(el, 'session-security-dialog-logout');
+    expect(logout.composed).to.equal(true);
+    await el.updateComplete;
+    expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+  });
+
+  it('stays closed and renders no dialog box until opened', async () => {
+    const el = await fixture(html`<session-security-dialog></session-security-dialog>`);
+    expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+  });
+});

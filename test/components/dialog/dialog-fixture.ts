@@ -1,0 +1,52 @@
+/** Shared set-up for the dialog tests: registers the tag and builds an open dialog. */
+import '../../../components/session-security-dialog/define.js';
+import { fixture, html } from '@open-wc/testing';
+import type {
+  DialogKind,
+  SessionSecurityDialogElement,
+} from '../../../components/session-security-dialog/session-security-dialog.js';
+
+/** A fixed clock the tests move by hand. */
+export function manualClock(startMs = 1_700_000_000_000): {
+  nowMs: () => number;
+  advance(ms: number): void;
+} {
+  let now = startMs;
+  return {
+    nowMs: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export interface OpenDialogOptions {
+  secondsLeft?: number;
+  kind?: DialogKind;
+  lang?: string;
+  nowMs?: () => number;
+}
+
+/** A dialog in the document, opened with `secondsLeft` before its deadline. */
+export async function openDialog(
+  options: OpenDialogOptions = {},
+): Promise<SessionSecurityDialogElement> {
+  const nowMs = options.nowMs ?? (() => Date.now());
+  const deadlineMs = nowMs() + (options.secondsLeft ?? 120) * 1000;
+  const el = await fixture<SessionSecurityDialogElement>(html`<session-security-dialog
+    lang=${options.lang ?? 'en'}
+    kind=${options.kind ?? 'idle'}
+    .nowMs=${nowMs}
+    .deadlineMs=${deadlineMs}
+  ></session-security-dialog>`);
+  el.open = true;
+  await el.updateComplete;
+  return el;
+}
+
+/** An element inside the dialog's shadow root. */
+export function part<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = el.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the dialog`);
+  return found;
+}
