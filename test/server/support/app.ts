@@ -61,6 +61,7 @@ export interface TestAppOptions {
   readonly activityStore?: ActivityStore;
   readonly clock?: TestClock;
   readonly logs?: string[];
+  readonly trustProxy?: boolean;
 }
 
 export interface TestApp {
@@ -82,6 +83,7 @@ export async function buildApp(options: TestAppOptions = {}): Promise<TestApp> {
   const activity = options.activityStore ?? memoryActivityStore();
   const logs = options.logs;
   const app = Fastify({
+    trustProxy: options.trustProxy ?? false,
     logger: logs
       ? {
           level: 'warn',
