@@ -113,6 +113,8 @@ export class SessionSecurityDialogElement extends LitElement {
   #countdown = new CountdownController(this);
   #returnFocusTo: Element | null = null;
   #closedByUs = false;
+  #lastSpokenSeconds: number | null = null;
+  #announceOpening = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -137,7 +139,12 @@ export class SessionSecurityDialogElement extends LitElement {
   /** One countdown tick: refresh the time left and maybe announce it. */
   tick(): void {
     this.shownSeconds = secondsLeft(this.deadlineMs, this.nowMs());
-    if (shouldAnnounce(this.shownSeconds, this.announcedSeconds)) {
+    if (this.#announceOpening) {
+      // Spoken on the first tick, but the cadence still counts from the opening.
+      this.#announceOpening = false;
+      this.announcedSeconds = this.shownSeconds;
+    } else if (shouldAnnounce(this.shownSeconds, this.#lastSpokenSeconds)) {
+      this.#lastSpokenSeconds = this.shownSeconds;
       this.announcedSeconds = this.shownSeconds;
     }
   }
@@ -150,8 +157,14 @@ export class SessionSecurityDialogElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const opening = changed.has('open') && this.open;
     if (opening) this.#resolveLocale();
-    if (!this.open || opening || changed.has('deadlineMs')) this.announcedSeconds = null;
     this.shownSeconds = secondsLeft(this.deadlineMs, this.nowMs());
+    if (!this.open || opening || changed.has('deadlineMs')) {
+      // The modal dialog's description already says the time left when it opens; the banner
+      // takes no focus, so it speaks once at its first tick. Both then follow the cadence.
+      this.announcedSeconds = null;
+      this.#lastSpokenSeconds = this.shownSeconds;
+      this.#announceOpening = this.variant === 'banner';
+    }
     if (changed.has('variant') && changed.get('variant') === 'modal') this.#closeModal();
   }
 
@@ -182,7 +195,7 @@ export class SessionSecurityDialogElement extends LitElement {
       part="dialog"
       role="alertdialog"
       aria-labelledby="heading"
-      aria-describedby="message"
+      aria-describedby="message countdown"
       lang=${lang}
       dir=${isRightToLeft(lang) ? 'rtl' : nothing}
       @cancel=${this.#onCancel}
@@ -198,7 +211,7 @@ export class SessionSecurityDialogElement extends LitElement {
       class="surface banner"
       part="dialog"
       aria-labelledby="heading"
-      aria-describedby="message"
+      aria-describedby="message countdown"
       lang=${lang}
       dir=${isRightToLeft(lang) ? 'rtl' : nothing}
       ?hidden=${!this.open}
@@ -225,7 +238,7 @@ export class SessionSecurityDialogElement extends LitElement {
         <slot name="message"><p>${absolute ? strings.absoluteMessage : strings.idleMessage}</p></slot>
       </div>
       <slot name="extra"></slot>
-      <p class="countdown" part="countdown">
+      <p id="countdown" class="countdown" part="countdown">
         <span id="time-left-label">${strings.timeLeftLabel}</span>
         <span class="timer" part="timer" role="timer" aria-live="off" aria-atomic="true"
           aria-labelledby="time-left-label">${time}</span>

@@ -17,8 +17,9 @@ describe('session-security-dialog basics', () => {
     expect(dialog.getAttribute('role')).to.equal('alertdialog');
     const heading = part(el, `#${dialog.getAttribute('aria-labelledby')}`);
     expect(heading.textContent?.trim()).to.equal('You will be signed out soon');
-    const message = part(el, `#${dialog.getAttribute('aria-describedby')}`);
-    expect(message.textContent).to.contain('You have not used this site');
+    const [messageId, countdownId] = (dialog.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(part(el, `#${messageId}`).textContent).to.contain('You have not used this site');
+    expect(part(el, `#${countdownId}`).textContent).to.match(/Time left:\s+2 minutes/);
   });
 
   it('shows the real time left from the deadline and the clock', async () => {
