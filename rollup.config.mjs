@@ -10,7 +10,15 @@ const input = 'build/components/session-security/define.js';
 export default existsSync(input)
   ? {
       input,
-      output: { file: 'dist/session-security.js', format: 'es', sourcemap: true },
+      // A directory, not one file: the dialog's other languages are separate chunks loaded on
+      // demand (dist/locales/), so the main file holds English only.
+      output: {
+        dir: 'dist',
+        format: 'es',
+        sourcemap: true,
+        entryFileNames: 'session-security.js',
+        chunkFileNames: 'locales/[name].js',
+      },
       plugins: [
         nodeResolve({ exportConditions: ['production'] }),
         terser({ ecma: 2022, module: true, format: { comments: false } }),

@@ -1,0 +1,62 @@
+import type { ActiveStatus } from '../../../protocol/index.js';
+
+/** Which warning: inactivity, or the end of the session's absolute lifetime. */
+export type WarningKind = 'idle' | 'absolute';
+
+/**
+ * What this tab knows of the server's session, as wall-clock epoch milliseconds of this
+ * machine. Durations from an answer are anchored at the request's send time, so every
+ * deadline errs early, never late.
+ */
+export interface ServerView {
+  readonly warnAfterMs: number;
+  readonly expireAfterMs: number;
+  /** The last activity of any tab that the server has recorded. */
+  readonly lastActivityMs: number;
+  /** When the absolute lifetime ends, or null when there is none. */
+  readonly absoluteExpireAtMs: number | null;
+}
+
+/** The moments that matter next. */
+export interface Plan {
+  readonly kind: WarningKind;
+  /** When the warning (or the absolute-lifetime notice) should show. */
+  readonly warnAtMs: number;
+  /** When the session ends, as far as this tab knows. */
+  readonly deadlineMs: number;
+}
+
+/** The view of a server's active answer to a request sent at `sentAtMs`. */
+export function viewFromStatus(status: ActiveStatus, sentAtMs: number): ServerView {
+  return {
+    warnAfterMs: status.warnAfterSeconds * 1000,
+    expireAfterMs: status.expireAfterSeconds * 1000,
+    lastActivityMs: sentAtMs - status.idleSeconds * 1000,
+    absoluteExpireAtMs:
+      status.absoluteRemainingSeconds === undefined
+        ? null
+        : sentAtMs + status.absoluteRemainingSeconds * 1000,
+  };
+}
+
+/**
+ * The plan for `view` given the latest activity this tab knows of (its own or another tab's).
+ * Unreported activity postpones the warning but not the server's deadline: the server learns
+ * of it at the next check, which is scheduled before that deadline. The absolute-lifetime
+ * notice comes as long before its end as the idle warning comes before idle expiry; when the
+ * absolute end comes first, the warning is of that kind.
+ */
+export function planFor(view: ServerView, latestActivityMs: number): Plan {
+  const idleDeadlineMs = view.lastActivityMs + view.expireAfterMs;
+  const idleWarnAtMs = Math.max(view.lastActivityMs, latestActivityMs) + view.warnAfterMs;
+  const absolute = view.absoluteExpireAtMs;
+  if (absolute !== null && absolute <= idleDeadlineMs) {
+    const noticeMs = view.expireAfterMs - view.warnAfterMs;
+    return {
+      kind: 'absolute',
+      warnAtMs: Math.min(idleWarnAtMs, absolute - noticeMs),
+      deadlineMs: absolute,
+    };
+  }
+  return { kind: 'idle', warnAtMs: idleWarnAtMs, deadlineMs: idleDeadlineMs };
+}

@@ -1,0 +1,399 @@
+import type { ExpiryReason, SessionStatus } from '../../../protocol/index.js';
+import type { CrossTabChannel } from './cross-tab-channel.js';
+import { planFor, type ServerView, viewFromStatus, type WarningKind } from './deadlines.js';
+import type { TabMessage } from './tab-messages.js';
+import { type Transport, TransportError } from './transport.js';
+import { globalScheduler, type Scheduler, WakeUpTimer } from './wake-up-timer.js';
+
+/** What the user is shown: nothing, the warning, or the end of the session. */
+export type SessionState = 'active' | 'warning' | 'expired';
+
+/** Whether a change started in this tab or came from another one. */
+export type ChangeSource = 'this-tab' | 'other-tab';
+
+/** What the session machine currently shows. */
+export interface SessionSnapshot {
+  readonly state: SessionState;
+  /** Which deadline comes first: inactivity or the absolute lifetime. */
+  readonly kind: WarningKind;
+  /** When the session ends, wall-clock epoch milliseconds. */
+  readonly deadlineMs: number;
+  /** Why the session ended; null until `state` is `expired`. */
+  readonly reason: ExpiryReason | null;
+}
+
+/** Receives the machine's news. */
+export interface SessionMachineListener {
+  changed(snapshot: SessionSnapshot, previous: SessionSnapshot, source: ChangeSource): void;
+  /** A request failed; `retryInMs` is the wait before the next try, or null for none. */
+  failed(error: Error, retryInMs: number | null): void;
+}
+
+/** Dependencies and fallbacks of a {@link SessionMachine}. */
+export interface SessionMachineOptions {
+  readonly nowMs: () => number;
+  readonly transport: Transport;
+  readonly channel?: CrossTabChannel | null;
+  readonly scheduler?: Scheduler;
+  /** Used until the server's first answer. */
+  readonly warnAfterSeconds: number;
+  /** Used until the server's first answer. */
+  readonly expireAfterSeconds: number;
+  readonly listener: SessionMachineListener;
+}
+
+/** Why the page asks for a recheck. */
+export type WakeReason = 'visible' | 'pageshow' | 'focus' | 'online';
+
+/** The leader checks with the server this long before the warning or the deadline is due. */
+export const CHECK_LEAD_MS = 1000;
+/** Every tab shares its unreported activity this long before the server's warning moment. */
+export const SHARE_LEAD_MS = 2000;
+/** Tabs that do not lead check for themselves this long after a deadline the leader missed. */
+export const FOLLOWER_GRACE_MS = 2000;
+/** Routine checks are at least this far apart (guards against a server that keeps answering "almost expired"). */
+export const MIN_CHECK_GAP_MS = 1000;
+/** Backoff after failed requests: 1 s, 2 s, 4 s ... at most 60 s. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(60_000, 1000 * 2 ** attempt);
+}
+
+const initialSnapshot: SessionSnapshot = {
+  state: 'active',
+  kind: 'idle',
+  deadlineMs: 0,
+  reason: null,
+};
+
+/** Why an active answer cannot be right (it would be expired already), or null. */
+function inconsistency(status: SessionStatus): string | null {
+  if (status.state !== 'active') return null;
+  if (status.idleSeconds >= status.expireAfterSeconds) {
+    return 'an active session cannot be idle for expireAfterSeconds or longer';
+  }
+  if (status.absoluteRemainingSeconds === 0) {
+    return 'an active session cannot have 0 absoluteRemainingSeconds';
+  }
+  return null;
+}
+
+/**
+ * The browser side of protocol v1, framework-free: active -> warning -> expired. Deadlines are
+ * wall-clock values on the injected clock; the one timer only wakes it up to compare them
+ * with the clock. The server alone decides expiry: this tab acts on a deadline once the server
+ * says the session has ended, or when it cannot be reached at or after the deadline.
+ *
+ * One leading tab runs the routine checks (just before the warning, at the deadline); every tab
+ * checks once at start (a page load), on its user's activity during the warning, on `extend()`
+ * and on `logout()`. Server answers are shared with the other tabs; activity is shared before
+ * the leader's check.
+ */
+export class SessionMachine {
+  #options: SessionMachineOptions;
+  #timer: WakeUpTimer;
+  #view: ServerView = {
+    warnAfterMs: 1,
+    expireAfterMs: 2,
+    lastActivityMs: 0,
+    absoluteExpireAtMs: null,
+  };
+  #viewSentAtMs = Number.NEGATIVE_INFINITY;
+  /** Latest activity of any tab known here. */
+  #latestActivityMs = 0;
+  /** Latest activity of this tab, and the part of it already shared with other tabs. */
+  #ownActivityMs = 0;
+  #sharedActivityMs = 0;
+  /** Latest activity the server is known to have been told about by this tab (a page load counts). */
+  #reportedActivityMs = 0;
+  #lastCheckMs = Number.NEGATIVE_INFINITY;
+  /** Send time of this tab's latest failed check, until one succeeds. */
+  #failedCheckMs: number | null = null;
+  #retryAtMs: number | null = null;
+  #attempt = 0;
+  #inFlight: Promise<void> | null = null;
+  #checkAgain = false;
+  #leader = false;
+  #absoluteDismissed = false;
+  #running = false;
+  #unsubscribe: (() => void) | null = null;
+  #snapshot = initialSnapshot;
+
+  constructor(options: SessionMachineOptions) {
+    this.#options = options;
+    this.#timer = new WakeUpTimer(options.scheduler ?? globalScheduler, options.nowMs, () =>
+      this.#evaluate('this-tab'),
+    );
+  }
+
+  get snapshot(): SessionSnapshot {
+    return this.#snapshot;
+  }
+
+  /** Whether this tab runs the routine checks. */
+  get leader(): boolean {
+    return this.#leader;
+  }
+
+  /** A page load: counts as activity everywhere, then one status read to learn the timeouts. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    const now = this.#options.nowMs();
+    this.#view = {
+      warnAfterMs: this.#options.warnAfterSeconds * 1000,
+      expireAfterMs: this.#options.expireAfterSeconds * 1000,
+      lastActivityMs: now,
+      absoluteExpireAtMs: null,
+    };
+    this.#latestActivityMs = now;
+    this.#ownActivityMs = now;
+    this.#sharedActivityMs = now;
+    this.#reportedActivityMs = now;
+    this.#unsubscribe =
+      this.#options.channel?.subscribe((message) => this.#receive(message)) ?? null;
+    this.#post({ v: 1, type: 'activity', atMs: now });
+    void this.#check();
+    this.#evaluate('this-tab');
+  }
+
+  /** Stops every timer and listener; pending answers are ignored. */
+  stop(): void {
+    this.#running = false;
+    this.#timer.cancel();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+  }
+
+  setLeader(leader: boolean): void {
+    this.#leader = leader;
+    this.#evaluate('this-tab');
+  }
+
+  /** User activity in this tab. Constant work, except during an idle warning: then report it. */
+  recordActivity(atMs: number = this.#options.nowMs()): void {
+    if (atMs > this.#ownActivityMs) this.#ownActivityMs = atMs;
+    if (atMs > this.#latestActivityMs) this.#latestActivityMs = atMs;
+    if (this.#snapshot.state === 'warning' && this.#snapshot.kind === 'idle') void this.#check();
+  }
+
+  /**
+   * "Stay signed in": reports activity now. On the absolute-lifetime notice it only closes the
+   * notice; it cannot extend that lifetime. Resolves with whether the session is still active.
+   */
+  async extend(): Promise<boolean> {
+    if (!this.#running || this.#snapshot.state === 'expired') return false;
+    if (this.#snapshot.state === 'warning' && this.#snapshot.kind === 'absolute') {
+      this.#absoluteDismissed = true;
+      this.#evaluate('this-tab');
+    }
+    const now = this.#options.nowMs();
+    this.#ownActivityMs = Math.max(this.#ownActivityMs, now);
+    this.#latestActivityMs = Math.max(this.#latestActivityMs, now);
+    await this.#check();
+    return this.snapshot.state !== 'expired';
+  }
+
+  /** Ends the session on the server and in every tab. Even if the request fails, this tab ends it. */
+  async logout(): Promise<void> {
+    if (!this.#running || this.#snapshot.state === 'expired') return;
+    const sentAtMs = this.#options.nowMs();
+    try {
+      const status = await this.#options.transport.logout();
+      if (!this.#running) return;
+      this.#post({ v: 1, type: 'status', sentAtMs, status });
+      this.#expire(status.state === 'expired' ? status.reason : 'logout', 'this-tab');
+    } catch (error) {
+      if (!this.#running) return;
+      this.#options.listener.failed(toError(error), null);
+      this.#expire('logout', 'this-tab');
+    }
+  }
+
+  /** The page woke up (shown, restored from the back/forward cache, focused, back online). */
+  wake(reason: WakeReason): void {
+    if (!this.#running) return;
+    // A page restored from the back/forward cache or back online may have missed messages.
+    if (reason === 'pageshow' || reason === 'online') void this.#check();
+    this.#evaluate('this-tab');
+  }
+
+  #check(): Promise<void> {
+    if (!this.#running || this.#snapshot.state === 'expired') return Promise.resolve();
+    if (this.#inFlight) {
+      this.#checkAgain = true;
+      return this.#inFlight;
+    }
+    const { nowMs, transport } = this.#options;
+    const sentAtMs = nowMs();
+    const activityMs = this.#latestActivityMs;
+    const report = activityMs > this.#reportedActivityMs;
+    this.#lastCheckMs = Math.max(this.#lastCheckMs, sentAtMs);
+    this.#retryAtMs = null;
+    const request = report
+      ? transport.reportActivity(Math.max(0, sentAtMs - activityMs) / 1000)
+      : transport.readStatus();
+    const settled = request.then(
+      (status) => this.#answered(status, sentAtMs, report ? activityMs : null),
+      (error: unknown) => this.#failed(toError(error)),
+    );
+    const inFlight = settled.then(() => {
+      this.#inFlight = null;
+      if (this.#checkAgain) {
+        this.#checkAgain = false;
+        return this.#check();
+      }
+      this.#evaluate('this-tab');
+    });
+    this.#inFlight = inFlight;
+    return inFlight;
+  }
+
+  #answered(status: SessionStatus, sentAtMs: number, reportedMs: number | null): void {
+    if (!this.#running) return;
+    const problem = inconsistency(status);
+    if (problem) {
+      this.#failed(new TransportError('malformed', problem));
+      return;
+    }
+    this.#failedCheckMs = null;
+    this.#attempt = 0;
+    if (reportedMs !== null)
+      this.#reportedActivityMs = Math.max(this.#reportedActivityMs, reportedMs);
+    this.#post({ v: 1, type: 'status', sentAtMs, status });
+    this.#apply(status, sentAtMs, 'this-tab');
+  }
+
+  #failed(error: Error): void {
+    if (!this.#running) return;
+    const delayMs = retryDelayMs(this.#attempt);
+    this.#attempt += 1;
+    this.#failedCheckMs = this.#lastCheckMs;
+    this.#retryAtMs = this.#options.nowMs() + delayMs;
+    this.#options.listener.failed(error, delayMs);
+  }
+
+  #apply(status: SessionStatus, sentAtMs: number, source: ChangeSource): void {
+    if (status.state === 'expired') {
+      this.#expire(status.reason, source);
+      return;
+    }
+    if (inconsistency(status) || sentAtMs < this.#viewSentAtMs) return;
+    this.#view = viewFromStatus(status, sentAtMs);
+    this.#viewSentAtMs = sentAtMs;
+    this.#lastCheckMs = Math.max(this.#lastCheckMs, sentAtMs);
+    this.#evaluate(source);
+  }
+
+  #receive(message: TabMessage): void {
+    if (!this.#running || this.#snapshot.state === 'expired') return;
+    // Another tab's clock is this machine's clock; a moment in the future is not believed.
+    const now = this.#options.nowMs();
+    if (message.type === 'status') {
+      this.#apply(message.status, Math.min(message.sentAtMs, now), 'other-tab');
+      return;
+    }
+    const atMs = Math.min(message.atMs, now);
+    if (atMs > this.#latestActivityMs) this.#latestActivityMs = atMs;
+    this.#evaluate('other-tab');
+  }
+
+  #expire(reason: ExpiryReason, source: ChangeSource): void {
+    if (this.#snapshot.state === 'expired') return;
+    this.#timer.cancel();
+    this.#set({ ...this.#snapshot, state: 'expired', reason }, source);
+  }
+
+  #evaluate(source: ChangeSource): void {
+    if (!this.#running || this.#snapshot.state === 'expired') return;
+    const now = this.#options.nowMs();
+    const view = this.#view;
+    const plan = planFor(view, this.#latestActivityMs);
+    const wakes: number[] = [];
+
+    const shareAtMs =
+      Math.min(view.lastActivityMs + view.warnAfterMs, plan.deadlineMs) - SHARE_LEAD_MS;
+    if (this.#ownActivityMs > this.#sharedActivityMs && now >= shareAtMs) {
+      this.#sharedActivityMs = this.#ownActivityMs;
+      this.#post({ v: 1, type: 'activity', atMs: this.#ownActivityMs });
+    }
+    wakes.push(shareAtMs);
+
+    if (now >= plan.deadlineMs) {
+      // Past the deadline: no warning now; ask the server, act if it says so or cannot answer.
+      if (this.#failedCheckMs !== null && this.#failedCheckMs >= plan.deadlineMs) {
+        this.#expire(plan.kind, 'this-tab');
+        return;
+      }
+      if (this.#inFlight) return;
+      const checkAtMs = Math.max(
+        this.#leader ? plan.deadlineMs : plan.deadlineMs + FOLLOWER_GRACE_MS,
+        this.#lastCheckMs + MIN_CHECK_GAP_MS,
+      );
+      if (now >= checkAtMs) void this.#check();
+      else this.#timer.wakeAt(checkAtMs);
+      return;
+    }
+
+    // After a failed report, unreported activity no longer postpones the warning.
+    const warnAtMs =
+      this.#failedCheckMs === null ? plan.warnAtMs : planFor(view, view.lastActivityMs).warnAtMs;
+    const dismissed = plan.kind === 'absolute' && this.#absoluteDismissed;
+    // Before the warning, and before the server's deadline even when activity keeps
+    // postponing the warning: the server must hear of that activity in time.
+    const checkAtMs = Math.min(warnAtMs, plan.deadlineMs) - CHECK_LEAD_MS;
+    if (
+      this.#leader &&
+      !dismissed &&
+      this.#snapshot.state !== 'warning' &&
+      this.#lastCheckMs < checkAtMs
+    ) {
+      if (now >= checkAtMs) void this.#check();
+      else wakes.push(checkAtMs);
+    }
+    if (this.#retryAtMs !== null) {
+      if (now >= this.#retryAtMs) void this.#check();
+      else wakes.push(this.#retryAtMs);
+    }
+    let warn = now >= warnAtMs && !dismissed;
+    // While a check is on its way, the answer decides whether the warning shows.
+    if (this.#inFlight && this.#snapshot.state === 'active') warn = false;
+    if (!warn) wakes.push(warnAtMs);
+    wakes.push(this.#leader ? plan.deadlineMs : plan.deadlineMs + FOLLOWER_GRACE_MS);
+    this.#timer.wakeAt(Math.min(...wakes.filter((time) => time > now)));
+    this.#set(
+      {
+        state: warn ? 'warning' : 'active',
+        kind: plan.kind,
+        deadlineMs: plan.deadlineMs,
+        reason: null,
+      },
+      source,
+    );
+  }
+
+  #set(next: SessionSnapshot, source: ChangeSource): void {
+    const previous = this.#snapshot;
+    if (
+      previous.state === next.state &&
+      previous.kind === next.kind &&
+      previous.deadlineMs === next.deadlineMs &&
+      previous.reason === next.reason
+    ) {
+      return;
+    }
+    this.#snapshot = next;
+    this.#options.listener.changed(next, previous, source);
+  }
+
+  #post(message: TabMessage): void {
+    try {
+      this.#options.channel?.post(message);
+    } catch {
+      // A closed channel: this tab is going away.
+    }
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,35 @@
+import type { ExpiryReason } from '../../protocol/index.js';
+import type { ExpireAction } from './events.js';
+
+/** The navigation functions the expiry actions use (`window.location` by default). */
+export interface ExpireNavigation {
+  reload(): void;
+  assign(url: string): void;
+}
+
+/** Every valid `on-expire` value. */
+export const EXPIRE_ACTIONS: readonly ExpireAction[] = [
+  'reload',
+  'redirect',
+  'logout-redirect',
+  'none',
+];
+
+/**
+ * The URL to go to after expiry: `template` with `{reason}` replaced, resolved against
+ * `baseUrl`. Only http(s) URLs are accepted (never `javascript:`). Throws a specific error.
+ */
+export function redirectTarget(template: string, reason: ExpiryReason, baseUrl: string): string {
+  if (template === '') throw new Error('redirect-url is required for this on-expire action');
+  const url = new URL(template.replaceAll('{reason}', encodeURIComponent(reason)), baseUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`redirect-url must be an http(s) URL, got ${url.protocol}`);
+  }
+  return url.href;
+}
+
+/** Hides every element matching `selector` (e.g. `main, [data-private]`). Throws on a bad selector. */
+export function hideMatching(root: ParentNode, selector: string): void {
+  if (selector.trim() === '') return;
+  for (const element of root.querySelectorAll(selector)) element.setAttribute('hidden', '');
+}

@@ -1,0 +1,333 @@
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  DEFAULT_RESOURCE_PATH,
+  type ExpiryReason,
+  validateTimeouts,
+} from '../../protocol/index.js';
+import type { DialogVariant } from '../session-security-dialog/session-security-dialog.js';
+import type { DialogStrings } from '../session-security-dialog/strings.js';
+import { ActivityController, DEFAULT_ACTIVITY_EVENTS } from './controllers/activity-controller.js';
+import { SessionSyncController } from './controllers/session-sync-controller.js';
+import { WakeUpController } from './controllers/wake-up-controller.js';
+import { FetchTransport } from './core/fetch-transport.js';
+import type { ChangeSource, SessionSnapshot, SessionState } from './core/session-machine.js';
+import type { Transport } from './core/transport.js';
+import type { ExpireAction, SessionSecurityEventMap } from './events.js';
+import {
+  EXPIRE_ACTIONS,
+  type ExpireNavigation,
+  hideMatching,
+  redirectTarget,
+} from './expire-actions.js';
+
+const DEFAULT_WARN_AFTER_SECONDS = 540;
+const DEFAULT_EXPIRE_AFTER_SECONDS = 600;
+const forwardedSlots = ['heading', 'message', 'extra'] as const;
+const dialogParts =
+  'dialog,heading,message,countdown,timer,status,actions,button,stay-button,logout-button';
+
+/**
+ * `<session-security>`: signs out an inactive user in every open tab of the site, after a
+ * warning, talking to the server through protocol v1. Import `define.js` to register it.
+ *
+ * @attr endpoint - protocol resource path (default `/session-security`).
+ * @attr warn-after - seconds of inactivity before the warning, until the server says (default 540).
+ * @attr expire-after - seconds of inactivity before expiry, until the server says (default 600).
+ * @attr on-expire - `reload` (default) | `redirect` | `logout-redirect` | `none`.
+ * @attr redirect-url - where `redirect` and `logout-redirect` go; `{reason}` is replaced by the
+ *   expiry reason. Only http(s) URLs.
+ * @attr activity-events - event names counted as activity, separated by spaces or commas.
+ * @attr intentional-only - boolean: pointer moves do not count as activity.
+ * @attr channel - cross-tab channel name (default `default`): apps on one origin stay apart.
+ * @attr hide-on-expire - CSS selector of elements hidden (`hidden` attribute) at expiry.
+ * @attr variant - the warning as a `modal` dialog (default) or a non-modal `banner`.
+ * @attr state - reflected, read-only: `active`, `warning` or `expired`.
+ *
+ * @fires session-security-warning - the warning or absolute-lifetime notice is shown.
+ * @fires session-security-extended - the warning closed: the session is active again.
+ * @fires session-security-before-expire - cancelable; the session ended and the expiry action
+ *   is about to run (save drafts now, or cancel to handle it yourself).
+ * @fires session-security-expired - the session ended.
+ * @fires session-security-logged-out - the session ended by a logout, here or in another tab.
+ * @fires session-security-error - a request failed (with the retry delay) or a setting is wrong.
+ *
+ * @slot heading - replaces the warning's heading.
+ * @slot message - replaces the warning's message.
+ * @slot extra - extra content in the warning.
+ *
+ * @csspart dialog - and every other part of the dialog (`heading`, `message`, `countdown`,
+ *   `timer`, `status`, `actions`, `button`, `stay-button`, `logout-button`), exported.
+ *
+ * @cssprop --session-security-* - the dialog's custom properties (width, colours, radius,
+ *   font, backdrop...), inherited through this element.
+ */
+export class SessionSecurityElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Path of the protocol resource on this origin. */
+  @property() endpoint: string = DEFAULT_RESOURCE_PATH;
+
+  /** Fallback seconds of inactivity before the warning; the server's answers override it. */
+  @property({ type: Number, attribute: 'warn-after' }) warnAfterSeconds =
+    DEFAULT_WARN_AFTER_SECONDS;
+
+  /** Fallback seconds of inactivity before expiry; the server's answers override it. */
+  @property({ type: Number, attribute: 'expire-after' }) expireAfterSeconds =
+    DEFAULT_EXPIRE_AFTER_SECONDS;
+
+  /** What happens when the session has ended. */
+  @property({ attribute: 'on-expire' }) onExpire: ExpireAction = 'reload';
+
+  /** Target of `redirect` and `logout-redirect`; `{reason}` is replaced by the expiry reason. */
+  @property({ attribute: 'redirect-url' }) redirectUrl = '';
+
+  /** Events that count as activity, separated by spaces or commas. */
+  @property({ attribute: 'activity-events' }) activityEvents = DEFAULT_ACTIVITY_EVENTS.join(' ');
+
+  /** Count only intentional input: pointer moves are ignored. */
+  @property({ type: Boolean, attribute: 'intentional-only' }) intentionalOnly = false;
+
+  /** Cross-tab channel name; apps sharing an origin use different names. */
+  @property() channel = 'default';
+
+  /** CSS selector of the elements to hide at expiry. */
+  @property({ attribute: 'hide-on-expire' }) hideOnExpire = '';
+
+  /** The warning as a modal dialog or a non-modal banner. */
+  @property() variant: DialogVariant = 'modal';
+
+  /** Overrides for the dialog's texts. */
+  @property({ attribute: false }) strings: Partial<DialogStrings> = {};
+
+  /** A transport to use instead of protocol v1 over `fetch` to `endpoint`. */
+  @property({ attribute: false }) transport: Transport | null = null;
+
+  /** The clock: wall-clock epoch milliseconds. */
+  @property({ attribute: false }) nowMs: () => number = () => Date.now();
+
+  /** Navigation used by the expiry actions (default: `window.location`). */
+  @property({ attribute: false }) navigation: ExpireNavigation | null = null;
+
+  @state() private snapshot: SessionSnapshot = {
+    state: 'active',
+    kind: 'idle',
+    deadlineMs: 0,
+    reason: null,
+  };
+  @state() private statusMessage = '';
+
+  #activity = new ActivityController(this, {
+    events: () => this.activityEvents,
+    intentionalOnly: () => this.intentionalOnly,
+    onActivity: () => this.#sync.machine?.recordActivity(this.nowMs()),
+  });
+
+  #sync = new SessionSyncController(this, {
+    nowMs: () => this.nowMs(),
+    transport: () => this.transport ?? this.createTransport(),
+    channelName: () => this.channel,
+    fallbackTimeouts: () => this.#fallbackTimeouts(),
+    listener: {
+      changed: (snapshot, previous, source) => this.#changed(snapshot, previous, source),
+      failed: (error, retryInMs) => this.#fail(error, retryInMs),
+    },
+  });
+
+  constructor() {
+    super();
+    new WakeUpController(this, (reason) => this.#sync.machine?.wake(reason));
+  }
+
+  /** `active`, `warning` or `expired` (also reflected as the `state` attribute). */
+  get state(): SessionState {
+    return this.snapshot.state;
+  }
+
+  /** When the session ends by what this tab knows, wall-clock epoch milliseconds. */
+  get deadlineMs(): number {
+    return this.snapshot.deadlineMs;
+  }
+
+  /** Records activity from code (e.g. a video playing). */
+  activity(): void {
+    this.#sync.machine?.recordActivity(this.nowMs());
+  }
+
+  /** "Stay signed in": reports activity now; resolves with whether the session is active. */
+  extend(): Promise<boolean> {
+    return this.#sync.machine?.extend() ?? Promise.resolve(false);
+  }
+
+  /** Ends the session on the server and in every tab, then runs the expiry action. */
+  logout(): Promise<void> {
+    return this.#sync.machine?.logout() ?? Promise.resolve();
+  }
+
+  /** The transport used when none is set: protocol v1 over `fetch`. */
+  protected createTransport(): Transport {
+    return new FetchTransport(this.endpoint);
+  }
+
+  override addEventListener<K extends keyof SessionSecurityEventMap>(
+    type: K,
+    listener: (this: SessionSecurityElement, event: SessionSecurityEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) return;
+    if (
+      changed.has('endpoint') ||
+      changed.has('channel') ||
+      changed.has('transport') ||
+      changed.has('warnAfterSeconds') ||
+      changed.has('expireAfterSeconds')
+    ) {
+      this.#sync.restart();
+    }
+    if (changed.has('activityEvents') || changed.has('intentionalOnly')) this.#activity.refresh();
+  }
+
+  protected override updated(): void {
+    if (this.getAttribute('state') !== this.snapshot.state) {
+      this.setAttribute('state', this.snapshot.state);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const { state, kind, deadlineMs } = this.snapshot;
+    return html`<session-security-dialog
+      exportparts=${dialogParts}
+      .open=${live(state === 'warning')}
+      .kind=${kind}
+      .deadlineMs=${deadlineMs}
+      .nowMs=${this.nowMs}
+      .variant=${this.variant}
+      .statusMessage=${this.statusMessage}
+      .strings=${this.strings}
+      @session-security-dialog-stay=${this.#onStay}
+      @session-security-dialog-logout=${this.#onLogout}
+      >${forwardedSlots.map((name) =>
+        // Forward only what the page provides, so the dialog's default text shows otherwise.
+        this.querySelector(`:scope > [slot="${name}"]`)
+          ? html`<slot name=${name} slot=${name}></slot>`
+          : nothing,
+      )}</session-security-dialog
+    >`;
+  }
+
+  #onStay(event: Event): void {
+    event.stopPropagation();
+    void this.extend();
+  }
+
+  #onLogout(event: Event): void {
+    event.stopPropagation();
+    void this.logout();
+  }
+
+  #fallbackTimeouts(): { warnAfterSeconds: number; expireAfterSeconds: number } {
+    const timeouts = validateTimeouts({
+      warnAfterSeconds: this.warnAfterSeconds,
+      expireAfterSeconds: this.expireAfterSeconds,
+    });
+    if (timeouts.ok) return timeouts.value;
+    this.#fail(
+      new Error(`warn-after/expire-after ignored, defaults used: ${timeouts.error}`),
+      null,
+    );
+    return {
+      warnAfterSeconds: DEFAULT_WARN_AFTER_SECONDS,
+      expireAfterSeconds: DEFAULT_EXPIRE_AFTER_SECONDS,
+    };
+  }
+
+  #emit<K extends keyof SessionSecurityEventMap>(
+    type: K,
+    detail: SessionSecurityEventMap[K]['detail'],
+    cancelable = false,
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
+    );
+  }
+
+  #fail(error: Error, retryInMs: number | null): void {
+    this.#emit('session-security-error', { error, retryInMs });
+  }
+
+  #changed(snapshot: SessionSnapshot, previous: SessionSnapshot, source: ChangeSource): void {
+    this.snapshot = snapshot;
+    if (snapshot.state === 'warning' && previous.state !== 'warning') {
+      this.statusMessage = '';
+      this.#emit('session-security-warning', {
+        kind: snapshot.kind,
+        deadlineMs: snapshot.deadlineMs,
+      });
+    } else if (snapshot.state === 'active' && previous.state === 'warning') {
+      if (source === 'other-tab') this.statusMessage = 'extended-elsewhere';
+      this.#emit('session-security-extended', { source, deadlineMs: snapshot.deadlineMs });
+    } else if (snapshot.state === 'expired' && snapshot.reason) {
+      this.#expired(snapshot.reason, source);
+    }
+  }
+
+  #expired(reason: ExpiryReason, source: ChangeSource): void {
+    try {
+      hideMatching(document, this.hideOnExpire);
+    } catch (error) {
+      this.#fail(new Error(`hide-on-expire is not a valid selector: ${String(error)}`), null);
+    }
+    if (source === 'other-tab') this.statusMessage = 'signed-out-elsewhere';
+    if (reason === 'logout') this.#emit('session-security-logged-out', { source });
+    let action = this.onExpire;
+    if (!EXPIRE_ACTIONS.includes(action)) {
+      this.#fail(
+        new Error(`on-expire "${action}" is not one of ${EXPIRE_ACTIONS.join(', ')}`),
+        null,
+      );
+      action = 'reload';
+    }
+    const detail = { reason, source, action };
+    const proceed = this.#emit('session-security-before-expire', detail, true);
+    this.#emit('session-security-expired', detail);
+    if (proceed) void this.#runExpireAction(action, reason);
+  }
+
+  async #runExpireAction(action: ExpireAction, reason: ExpiryReason): Promise<void> {
+    const navigation = this.navigation ?? window.location;
+    if (action === 'none') return;
+    if (action === 'reload') return navigation.reload();
+    let target: string;
+    try {
+      target = redirectTarget(this.redirectUrl, reason, document.baseURI);
+    } catch (error) {
+      this.#fail(error as Error, null);
+      return navigation.reload();
+    }
+    if (action === 'logout-redirect' && reason !== 'logout') {
+      await this.#sync.transport?.logout().catch((error: unknown) => {
+        this.#fail(error instanceof Error ? error : new Error(String(error)), null);
+      });
+    }
+    navigation.assign(target);
+  }
+}
