@@ -1,0 +1,317 @@
+import { readdir, readFile } from 'node:fs/promises';
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import { RedisStore } from 'connect-redis';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import { createClient } from 'redis';
+import sessionSecurity, { memoryActivityStore, redisActivityStore } from 'session-security/fastify';
+import { makeProblem, PROBLEM_MEDIA_TYPE } from 'session-security/protocol';
+import { isDemoAccount } from './credentials.js';
+import {
+  ASSETS,
+  DEMO_CSS,
+  type ElementSettings,
+  errorPage,
+  homePage,
+  loginPage,
+  otherPage,
+  SIGNED_OUT_REASONS,
+  type SignedOutReason,
+} from './pages.js';
+import { isSameOriginRequest } from './same-origin.js';
+
+/** What the demo keeps in a session. */
+export interface DemoUser {
+  readonly name: string;
+}
+
+declare module 'fastify' {
+  interface Session {
+    user?: DemoUser;
+    draft?: string;
+  }
+}
+
+/** Options of {@link createDemoApp}; timings in seconds. */
+export interface DemoAppOptions {
+  readonly warnAfterSeconds: number;
+  readonly expireAfterSeconds: number;
+  /** Lifetime counted from sign-in; null or absent for none. */
+  readonly absoluteTimeoutSeconds?: number | null;
+  /** Redis URL for sessions and activity (several instances can share it); absent: memory. */
+  readonly redisUrl?: string | null;
+  /** Signs the session cookie; instances that share sessions need the same one. */
+  readonly sessionSecret?: string | null;
+  /** Server clock in epoch milliseconds (tests move it together with the browser's clock). */
+  readonly nowMs?: () => number;
+  /** Fastify's logger (off by default). */
+  readonly logger?: boolean;
+}
+
+/** Used when SESSION_SECRET is not set. Public, so only for a demo on loopback. */
+export const DEMO_ONLY_SESSION_SECRET = 'session-security demo secret: never use in production';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE_NAME = 'sid';
+
+const MAX_DRAFT_LENGTH = 10_000;
+const MAX_FORM_BYTES = 32_768;
+
+/** Strict: scripts and styles only from files of this origin, no inline code at all. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The element bundle's other languages: chunks it imports from ./locales/ on demand. */
+async function localeChunks(elementUrl: URL): Promise<string[]> {
+  try {
+    const names = await readdir(new URL('./locales/', elementUrl));
+    return names.filter((name) => /^[\w-]+\.js$/.test(name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function loadAssets(): Promise<Map<string, string>> {
+  const elementUrl = new URL(import.meta.resolve('session-security/dist/session-security.js'));
+  const read = async (url: URL, what: string) => {
+    try {
+      return await readFile(url, 'utf8');
+    } catch (error) {
+      throw new Error(`demo: cannot read ${what} (${String(error)}); run "npm run build" first`);
+    }
+  };
+  const assets = new Map<string, string>([
+    [ASSETS.element, await read(elementUrl, 'the element bundle dist/session-security.js')],
+    [ASSETS.pageScript, await read(new URL('./client/page.js', import.meta.url), 'page.js')],
+    [ASSETS.draftScript, await read(new URL('./client/draft.js', import.meta.url), 'draft.js')],
+    [ASSETS.widgetScript, await read(new URL('./client/widget.js', import.meta.url), 'widget.js')],
+    [ASSETS.style, DEMO_CSS],
+  ]);
+  for (const name of await localeChunks(elementUrl)) {
+    const url = new URL(`./locales/${name}`, elementUrl);
+    assets.set(`${ASSETS.localesDirectory}${name}`, await read(url, name));
+  }
+  return assets;
+}
+
+async function sessionStores(options: DemoAppOptions) {
+  if (!options.redisUrl) {
+    return { sessionStore: undefined, activityStore: memoryActivityStore(), close: async () => {} };
+  }
+  const client = createClient({ url: options.redisUrl });
+  client.on('error', () => {
+    // Reconnection is automatic; requests meanwhile fail closed in the plugin.
+  });
+  await client.connect();
+  return {
+    sessionStore: new RedisStore({ client, prefix: 'session-security-demo:sess:' }),
+    activityStore: redisActivityStore({ client }),
+    close: async () => {
+      await client.close();
+    },
+  };
+}
+
+function sendHtml(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
+  return reply.code(statusCode).type('text/html; charset=utf-8').send(body);
+}
+
+function signedOutReasonOf(request: FastifyRequest): SignedOutReason | null {
+  return request.sessionSecurity.expiredReason;
+}
+
+/** Sends anonymous callers of a page to the login page, with the reason when a session ended. */
+function redirectToLogin(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const reason = signedOutReasonOf(request);
+  return reply.redirect(reason ? `/login?reason=${reason}` : '/login', 303);
+}
+
+/**
+ * Builds the demo application (not listening yet): sign-in, two protected pages with the
+ * `<session-security>` element, a draft form, a passive polling widget, and logout.
+ */
+export async function createDemoApp(options: DemoAppOptions): Promise<FastifyInstance> {
+  const settings: ElementSettings = {
+    warnAfterSeconds: options.warnAfterSeconds,
+    expireAfterSeconds: options.expireAfterSeconds,
+  };
+  const assets = await loadAssets();
+  const stores = await sessionStores(options);
+  const app = Fastify({ logger: options.logger ?? false });
+  app.addHook('onClose', stores.close);
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: MAX_FORM_BYTES },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: options.sessionSecret ?? DEMO_ONLY_SESSION_SECRET,
+    cookieName: SESSION_COOKIE_NAME,
+    saveUninitialized: false,
+    rolling: false,
+    // secure: false because the demo serves plain http on loopback; behind TLS use true.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+    ...(stores.sessionStore ? { store: stores.sessionStore } : {}),
+  });
+  await app.register(sessionSecurity, {
+    warnAfterSeconds: options.warnAfterSeconds,
+    expireAfterSeconds: options.expireAfterSeconds,
+    ...(options.absoluteTimeoutSeconds
+      ? { absoluteTimeoutSeconds: options.absoluteTimeoutSeconds }
+      : {}),
+    activityStore: stores.activityStore,
+    ...(options.nowMs ? { now: options.nowMs } : {}),
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/assets/')) {
+      // Pages show personal data: never keep them in any cache, nor in the back/forward cache.
+      reply.header('cache-control', 'no-store');
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    sendHtml(reply, 404, errorPage('Not found', 'There is no such page in the demo.')),
+  );
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode >= 500) {
+      request.log.error(error);
+      return sendHtml(reply, statusCode, errorPage('Server error', 'Please try again.'));
+    }
+    return sendHtml(reply, statusCode, errorPage('Bad request', error.message));
+  });
+
+  for (const [path, body] of assets) {
+    const type = path.endsWith('.css') ? 'text/css' : 'text/javascript';
+    app.get(path, (_request, reply) =>
+      reply.type(`${type}; charset=utf-8`).header('cache-control', 'no-cache').send(body),
+    );
+  }
+
+  app.get<{ Querystring: { reason?: SignedOutReason } }>(
+    '/login',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { reason: { type: 'string', enum: [...SIGNED_OUT_REASONS] } },
+          additionalProperties: false,
+        },
+      },
+    },
+    (request, reply) => {
+      if (request.session.get('user')) return reply.redirect('/', 303);
+      const reason = request.query.reason ?? signedOutReasonOf(request);
+      return sendHtml(reply, 200, loginPage({ reason, error: null, username: '', settings }));
+    },
+  );
+
+  app.post<{ Body: { username: string; password: string } }>(
+    '/login',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          properties: {
+            username: { type: 'string', maxLength: 200 },
+            password: { type: 'string', maxLength: 200 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!isSameOriginRequest(request)) {
+        return sendHtml(reply, 403, errorPage('Refused', 'Sign in from the demo login page.'));
+      }
+      const { username, password } = request.body;
+      if (!isDemoAccount(username, password)) {
+        const error = 'Wrong username or password.';
+        return sendHtml(reply, 200, loginPage({ reason: null, error, username, settings }));
+      }
+      await request.session.regenerate();
+      request.session.set('user', { name: username });
+      return reply.redirect('/', 303);
+    },
+  );
+
+  app.post('/logout', async (request, reply) => {
+    if (!isSameOriginRequest(request)) {
+      return sendHtml(reply, 403, errorPage('Refused', 'Log out from the demo pages.'));
+    }
+    if (request.session.get('user')) await request.session.destroy();
+    reply.clearCookie(SESSION_COOKIE_NAME, { path: '/' });
+    return reply.redirect('/login?reason=logout', 303);
+  });
+
+  app.get('/', (request, reply) => {
+    const user = request.session.get('user');
+    if (!user) return redirectToLogin(request, reply);
+    const savedDraft = request.session.get('draft') ?? '';
+    return sendHtml(reply, 200, homePage({ userName: user.name, settings, savedDraft }));
+  });
+
+  app.get('/other', (request, reply) => {
+    const user = request.session.get('user');
+    if (!user) return redirectToLogin(request, reply);
+    return sendHtml(reply, 200, otherPage({ userName: user.name, settings }));
+  });
+
+  app.post<{ Body: { draft: string } }>(
+    '/draft',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['draft'],
+          properties: { draft: { type: 'string', maxLength: MAX_DRAFT_LENGTH } },
+        },
+      },
+    },
+    (request, reply) => {
+      if (!isSameOriginRequest(request)) {
+        return sendHtml(reply, 403, errorPage('Refused', 'Save drafts from the demo pages.'));
+      }
+      if (!request.session.get('user')) return redirectToLogin(request, reply);
+      request.session.set('draft', request.body.draft);
+      return reply.redirect('/', 303);
+    },
+  );
+
+  // Polled by the clock widget with Session-Security-Passive: 1, so it never counts as activity.
+  app.get('/api/server-time', (request, reply) => {
+    if (!request.session.get('user')) {
+      const reason = request.sessionSecurity.expiredReason ?? 'no-session';
+      return reply
+        .code(401)
+        .type(PROBLEM_MEDIA_TYPE)
+        .send(makeProblem('session-expired', 'Sign in to see the server clock.', reason));
+    }
+    return { nowMs: options.nowMs?.() ?? Date.now() };
+  });
+
+  return app;
+}
