@@ -1,0 +1,53 @@
+import { expectExpired, expectNoSetCookie, expectStatusCode, fail } from '../expect.js';
+import type { CheckGroup } from '../runner.js';
+
+const why = 'an anonymous caller never gets a session';
+
+/** Callers without a session: answered `no-session`, and no session is ever created. */
+export const anonymousChecks: CheckGroup = {
+  name: 'anonymous',
+  needsSession: false,
+  waitsForExpiry: false,
+  endsSession: false,
+  checks: [
+    {
+      name: 'anonymous-status',
+      description: 'GET without a session answers expired no-session and sets no cookie',
+    },
+    {
+      name: 'anonymous-head',
+      description: 'HEAD without a session answers 200 without a body and sets no cookie',
+    },
+    {
+      name: 'anonymous-report',
+      description: 'POST without a session answers expired no-session and sets no cookie',
+    },
+    {
+      name: 'anonymous-logout',
+      description: 'DELETE without a session answers expired no-session and sets no cookie',
+    },
+  ],
+  async run(context, recorder) {
+    await recorder.check('anonymous-status', async () => {
+      const exchange = await context.status();
+      expectExpired(exchange, ['no-session'], why);
+      expectNoSetCookie(exchange, why);
+    });
+    await recorder.check('anonymous-head', async () => {
+      const exchange = await context.status(undefined, 'HEAD');
+      expectStatusCode(exchange, 200, 'HEAD behaves like GET');
+      if (exchange.response.body !== '') fail('a HEAD answer has no body', exchange);
+      expectNoSetCookie(exchange, why);
+    });
+    await recorder.check('anonymous-report', async () => {
+      const exchange = await context.report(undefined, 0);
+      expectExpired(exchange, ['no-session'], why);
+      expectNoSetCookie(exchange, why);
+    });
+    await recorder.check('anonymous-logout', async () => {
+      const exchange = await context.logout();
+      expectExpired(exchange, ['no-session'], why);
+      expectNoSetCookie(exchange, why);
+    });
+  },
+};

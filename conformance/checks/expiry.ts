@@ -1,0 +1,214 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  PAST_DEADLINE_MS,
+  type Session,
+  type SuiteContext,
+  TOLERANCE_SECONDS,
+} from '../context.js';
+import {
+  expectActive,
+  expectExpired,
+  expectNoSetCookie,
+  expectProblem,
+  fail,
+  round,
+} from '../expect.js';
+import type { CheckGroup, Recorder } from '../runner.js';
+
+/** Client time after which a session untouched since its anchor must have expired. */
+function pastIdleDeadline(context: SuiteContext, session: Session): number {
+  return session.anchorMs + context.requireTimeouts().expireAfterSeconds * 1000 + PAST_DEADLINE_MS;
+}
+
+/** A fresh session left idle until past its idle deadline. */
+async function idleUntilExpired(context: SuiteContext): Promise<Session> {
+  const session = await context.newSession();
+  await context.sleepUntil(pastIdleDeadline(context, session));
+  return session;
+}
+
+function group(
+  name: string,
+  description: string,
+  run: (context: SuiteContext, recorder: Recorder) => Promise<void>,
+  extra: Partial<CheckGroup> = {},
+): CheckGroup {
+  return {
+    name,
+    needsSession: true,
+    waitsForExpiry: true,
+    endsSession: true,
+    checks: [{ name, description }],
+    run,
+    ...extra,
+  };
+}
+
+/** Each of these waits in real time; they run concurrently, each on its own session. */
+export const expiryChecks: CheckGroup[] = [
+  group(
+    'idle-expiry',
+    'a session is valid shortly before the idle timeout and expired after it',
+    async (context, recorder) => {
+      await recorder.check('idle-expiry', async () => {
+        const session = await context.newSession();
+        const { expireAfterSeconds } = context.requireTimeouts();
+        await context.sleepUntil(
+          session.anchorMs + (expireAfterSeconds - 2 * TOLERANCE_SECONDS) * 1000,
+        );
+        const before = await context.status(session);
+        // At most this idle when the server answered; a slow answer may have crossed the deadline.
+        const idleAtMostSeconds = (before.receivedAtMs - session.activeSinceMs) / 1000;
+        if (idleAtMostSeconds < expireAfterSeconds) {
+          expectActive(before, `at most ${round(idleAtMostSeconds)} s idle is before the deadline`);
+        }
+        await context.sleepUntil(pastIdleDeadline(context, session));
+        const expired = await context.status(session);
+        expectExpired(expired, ['idle'], 'the idle timeout has passed');
+        expectNoSetCookie(expired, 'finding a session expired creates nothing');
+        const again = await context.status(session);
+        expectExpired(again, ['idle', 'no-session'], 'an expired session is destroyed');
+        expectNoSetCookie(again, 'an anonymous caller never gets a session');
+      });
+    },
+  ),
+  group(
+    'no-revival',
+    'a report of activity after the idle timeout does not revive the session',
+    async (context, recorder) => {
+      await recorder.check('no-revival', async () => {
+        const session = await idleUntilExpired(context);
+        const report = await context.report(session, 0);
+        expectExpired(report, ['idle'], 'expiry is checked before the report is applied');
+        expectNoSetCookie(report, 'an expired session is never revived');
+        const read = await context.status(session);
+        expectExpired(read, ['idle', 'no-session'], 'the expired session stays ended');
+        const again = await context.report(session, 0);
+        expectExpired(again, ['idle', 'no-session'], 'the expired session stays ended');
+      });
+    },
+  ),
+  group(
+    'expired-api-request',
+    'an API request (Sec-Fetch-Mode: cors) of an expired session gets 401 session-expired',
+    async (context, recorder) => {
+      await recorder.check('expired-api-request', async () => {
+        const session = await idleUntilExpired(context);
+        const exchange = await context.ordinaryRequest('api', session.jar);
+        const problem = expectProblem(exchange, 'session-expired');
+        if (problem.reason !== 'idle')
+          fail(`expected member reason "idle", got ${problem.reason}`, exchange);
+        expectExpired(await context.status(session), ['idle', 'no-session'], 'the session ended');
+      });
+    },
+  ),
+  group(
+    'expired-api-request-by-accept',
+    'without fetch metadata, a request whose Accept lacks text/html is an API request: 401',
+    async (context, recorder) => {
+      await recorder.check('expired-api-request-by-accept', async () => {
+        const session = await idleUntilExpired(context);
+        const exchange = await context.ordinaryRequest('api-without-fetch-metadata', session.jar);
+        const problem = expectProblem(exchange, 'session-expired');
+        if (problem.reason !== 'idle')
+          fail(`expected member reason "idle", got ${problem.reason}`, exchange);
+      });
+    },
+  ),
+  group(
+    'expired-page-request',
+    'a page load of an expired session continues as anonymous (same answer as without a session)',
+    async (context, recorder) => {
+      await recorder.check('expired-page-request', async () => {
+        const anonymous = await context.ordinaryRequest('page');
+        const session = await idleUntilExpired(context);
+        const exchange = await context.ordinaryRequest('page', session.jar);
+        if (exchange.response.status !== anonymous.response.status) {
+          fail(
+            `expected HTTP ${anonymous.response.status} like an anonymous page load, got ${exchange.response.status}`,
+            exchange,
+          );
+        }
+        expectExpired(await context.status(session), ['idle', 'no-session'], 'the session ended');
+      });
+    },
+  ),
+  group(
+    'keep-alive',
+    'reports of activity keep a session alive past the idle timeout',
+    async (context, recorder) => {
+      await recorder.check('keep-alive', async () => {
+        const session = await context.newSession();
+        const { expireAfterSeconds } = context.requireTimeouts();
+        const untilMs = session.anchorMs + (expireAfterSeconds + 1) * 1000;
+        while (Date.now() < untilMs) {
+          await sleep((expireAfterSeconds * 1000) / 4);
+          expectActive(
+            await context.report(session, 0),
+            'activity was reported within the idle timeout',
+          );
+        }
+        expectActive(
+          await context.status(session),
+          'activity was reported within the idle timeout',
+        );
+      });
+    },
+    { endsSession: false },
+  ),
+  group(
+    'absolute-expiry',
+    'the absolute lifetime ends an active session, and activity does not extend it',
+    async (context, recorder) => {
+      const { absoluteRemainingSeconds, expireAfterSeconds } = context.requireTimeouts();
+      if (absoluteRemainingSeconds === null) {
+        recorder.skip(
+          'absolute-expiry',
+          'no absolute lifetime configured (absoluteRemainingSeconds absent)',
+        );
+        return;
+      }
+      if (absoluteRemainingSeconds > context.options.maxWaitSeconds) {
+        recorder.skip(
+          'absolute-expiry',
+          `the absolute lifetime (${absoluteRemainingSeconds} s) is longer than --max-wait-seconds`,
+        );
+        return;
+      }
+      await recorder.check('absolute-expiry', async () => {
+        const session = await context.newSession();
+        const first = await context.status(session);
+        let remaining = expectActive(first, 'a fresh session').absoluteRemainingSeconds;
+        if (remaining === undefined)
+          fail('absoluteRemainingSeconds is missing in this session', first);
+        const deadlineMs = first.receivedAtMs + remaining * 1000;
+        const stepMs = (expireAfterSeconds * 1000) / 4;
+        while (Date.now() + stepMs < deadlineMs) {
+          await sleep(stepMs);
+          const report = await context.report(session, 0);
+          const status = expectActive(
+            report,
+            'activity was reported and the absolute lifetime is not over',
+          );
+          if (status.absoluteRemainingSeconds === undefined)
+            fail('absoluteRemainingSeconds disappeared', report);
+          if (status.absoluteRemainingSeconds > remaining + TOLERANCE_SECONDS) {
+            fail(
+              `absoluteRemainingSeconds grew from ${remaining} to ${status.absoluteRemainingSeconds}: activity extended the absolute lifetime`,
+              report,
+            );
+          }
+          remaining = status.absoluteRemainingSeconds;
+        }
+        await context.sleepUntil(deadlineMs + PAST_DEADLINE_MS);
+        const report = await context.report(session, 0);
+        expectExpired(report, ['absolute'], 'the absolute lifetime is over');
+        expectExpired(
+          await context.status(session),
+          ['absolute', 'no-session'],
+          'the session ended',
+        );
+      });
+    },
+  ),
+];

@@ -1,0 +1,70 @@
+import { parseSetCookie } from '../cookie-jar.js';
+import { expectExpired, expectNoSetCookie, fail } from '../expect.js';
+import type { CheckGroup } from '../runner.js';
+
+/** Logout ends the session on the server: the old cookie is worth nothing afterwards. */
+export const logoutChecks: CheckGroup = {
+  name: 'logout',
+  needsSession: true,
+  waitsForExpiry: false,
+  endsSession: true,
+  checks: [
+    {
+      name: 'protected-url-needs-session',
+      description:
+        'the --protected-url answers a signed-in API request with 2xx and an anonymous one without',
+    },
+    { name: 'logout', description: 'DELETE answers expired logout and clears the session cookie' },
+    {
+      name: 'logout-cookie-replay',
+      description:
+        'after logout the old cookie is anonymous: status, reports and the protected URL',
+    },
+  ],
+  async run(context, recorder) {
+    const session = await context.newSession();
+    const oldJar = session.jar.copy();
+    const anonymous = await context.ordinaryRequest('api');
+    await recorder.check('protected-url-needs-session', async () => {
+      const signedIn = await context.ordinaryRequest('api', session.jar);
+      if (signedIn.response.status < 200 || signedIn.response.status > 299) {
+        fail('a signed-in request of --protected-url must answer 2xx', signedIn);
+      }
+      if (anonymous.response.status >= 200 && anonymous.response.status <= 299) {
+        fail(
+          'an anonymous request of --protected-url answered 2xx: give a URL that needs a session',
+          anonymous,
+        );
+      }
+    });
+    await recorder.check('logout', async () => {
+      const cookieNames = session.jar.names();
+      const exchange = await context.logout(session);
+      expectExpired(exchange, ['logout'], 'the session was signed in');
+      const cleared = exchange.response.setCookies
+        .map((line) => parseSetCookie(line))
+        .filter((cookie) => cookie?.cleared && cookieNames.includes(cookie.name));
+      if (cleared.length === 0) {
+        fail(
+          `expected a Set-Cookie that clears the session cookie (${cookieNames.join(', ')})`,
+          exchange,
+        );
+      }
+    });
+    await recorder.check('logout-cookie-replay', async () => {
+      const read = await context.status({ jar: oldJar, anchorMs: 0, activeSinceMs: 0 });
+      expectExpired(read, ['no-session', 'logout'], 'the session was logged out');
+      expectNoSetCookie(read, 'a replayed cookie never gets a session');
+      const report = await context.report({ jar: oldJar.copy(), anchorMs: 0, activeSinceMs: 0 }, 0);
+      expectExpired(report, ['no-session', 'logout'], 'a logged-out session is never revived');
+      expectNoSetCookie(report, 'a replayed cookie never gets a session');
+      const api = await context.ordinaryRequest('api', oldJar.copy());
+      if (api.response.status !== anonymous.response.status && api.response.status !== 401) {
+        fail(
+          `expected HTTP 401 or ${anonymous.response.status} like an anonymous request, got ${api.response.status}`,
+          api,
+        );
+      }
+    });
+  },
+};

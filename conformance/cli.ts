@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The `session-security-conformance` command: runs the suite against a live server.
+import { writeFile } from 'node:fs/promises';
+import { parseArguments, USAGE } from './options.js';
+import { formatResult, formatSummary, toJson } from './report.js';
+import { runSuite } from './run-suite.js';
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArguments(argv);
+  if (parsed.kind === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    console.error(`session-security-conformance: ${parsed.error}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { options } = parsed;
+  console.log(`session-security protocol v1 conformance: ${options.baseUrl.href}`);
+  const report = await runSuite(options);
+  for (const result of report.results) console.log(formatResult(result).join('\n'));
+  console.log(formatSummary(report));
+  if (options.jsonReportFile !== null) await writeFile(options.jsonReportFile, toJson(report));
+  return report.failed === 0 ? 0 : EXIT_FAILED;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = EXIT_FAILED;
+  },
+);

@@ -1,0 +1,35 @@
+import { describeExchange, type SentRequest } from './http-client.js';
+import type { SuiteReport } from './run-suite.js';
+import type { CheckResult } from './runner.js';
+
+/** One line per check (`PASS name`, `FAIL name: why`, `SKIP name: why`), failures with their exchange. */
+export function formatResult(result: CheckResult): string[] {
+  const label = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' }[result.outcome];
+  const lines = [
+    result.message === undefined
+      ? `${label} ${result.name}`
+      : `${label} ${result.name}: ${result.message}`,
+  ];
+  if (result.outcome !== 'fail') return lines;
+  lines.push(`    (${result.description})`);
+  if (result.exchange)
+    lines.push(...describeExchange(result.exchange).map((line) => `    ${line}`));
+  if (result.unansweredRequest) lines.push(...describeRequest(result.unansweredRequest));
+  return lines;
+}
+
+function describeRequest(request: SentRequest): string[] {
+  return [
+    `    request: ${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([name, value]) => `      ${name}: ${value}`),
+  ];
+}
+
+export function formatSummary(report: SuiteReport): string {
+  return `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.requests} requests)`;
+}
+
+/** The report as JSON: every check with its outcome and, on failure, the exchange. */
+export function toJson(report: SuiteReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
