@@ -15,6 +15,7 @@ import { isDemoAccount } from './credentials.js';
 import {
   ASSETS,
   DEMO_CSS,
+  DEMO_ICON_SVG,
   type ElementSettings,
   errorPage,
   homePage,
@@ -99,6 +100,7 @@ async function loadAssets(): Promise<Map<string, string>> {
     [ASSETS.draftScript, await read(new URL('./client/draft.js', import.meta.url), 'draft.js')],
     [ASSETS.widgetScript, await read(new URL('./client/widget.js', import.meta.url), 'widget.js')],
     [ASSETS.style, DEMO_CSS],
+    [ASSETS.icon, DEMO_ICON_SVG],
   ]);
   for (const name of await localeChunks(elementUrl)) {
     const url = new URL(`./locales/${name}`, elementUrl);
@@ -205,7 +207,11 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
   });
 
   for (const [path, body] of assets) {
-    const type = path.endsWith('.css') ? 'text/css' : 'text/javascript';
+    const type = path.endsWith('.css')
+      ? 'text/css'
+      : path.endsWith('.svg')
+        ? 'image/svg+xml'
+        : 'text/javascript';
     app.get(path, (_request, reply) =>
       reply.type(`${type}; charset=utf-8`).header('cache-control', 'no-cache').send(body),
     );

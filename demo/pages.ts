@@ -13,6 +13,7 @@ export const ASSETS = {
   /** The element's language chunks, beside it as it imports them. */
   localesDirectory: '/assets/locales/',
   style: '/assets/demo.css',
+  icon: '/assets/favicon.svg',
   pageScript: '/assets/demo/page.js',
   draftScript: '/assets/demo/draft.js',
   widgetScript: '/assets/demo/widget.js',
@@ -40,6 +41,7 @@ function layout(title: string, body: SafeHtml, scripts: readonly string[] = []):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} - session-security demo</title>
 <link rel="stylesheet" href="${ASSETS.style}">
+<link rel="icon" href="${ASSETS.icon}" type="image/svg+xml">
 ${scripts.map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
 <body>
 ${body}
@@ -181,9 +183,13 @@ main.narrow { max-width: 24rem; }
 .bar nav { display: flex; gap: 1rem; flex: 1; }
 .bar form { margin: 0; }
 .stack { display: flex; flex-direction: column; gap: 0.5rem; }
+.stack button { align-self: flex-start; }
 input, textarea, button { font: inherit; padding: 0.4rem 0.6rem; }
 button { min-block-size: 2.25rem; cursor: pointer; }
 .notice { border-inline-start: 4px solid #1a5fb4; padding: 0.5rem 0.75rem; }
 .error { border-inline-start: 4px solid #c01c28; padding: 0.5rem 0.75rem; }
 .hint { font-size: 0.9rem; }
 `;
+
+/** A padlock, so the browser does not ask for /favicon.ico. */
+export const DEMO_ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="2" y="7" width="12" height="8" rx="1" fill="#1a5fb4"/><path d="M5 7V5a3 3 0 0 1 6 0v2" stroke="#1a5fb4" stroke-width="2" fill="none"/></svg>`;

@@ -1,12 +1,13 @@
 // The demo's command-line entry: `npm start` (PORT, REDIS_URL, SESSION_SECRET and the
 // SESSION_SECURITY_* timings come from the environment; see README "Demo").
-import { createDemoApp } from './app.js';
 import { DemoConfigError, readDemoConfig } from './config.js';
 
 const HOST = '127.0.0.1';
 
 async function main(): Promise<void> {
   const config = readDemoConfig(process.env);
+  // Loaded after the configuration is checked, so a bad value fails at once.
+  const { createDemoApp } = await import('./app.js');
   const app = await createDemoApp({
     warnAfterSeconds: config.warnAfterSeconds,
     expireAfterSeconds: config.expireAfterSeconds,
