@@ -10,7 +10,10 @@ const TTL_MS = 60_000;
 function storeContract(name: string, makeStore: () => ActivityStore, skip: string | false) {
   describe(`${name}: activity store contract`, { skip }, () => {
     let counter = 0;
-    const newId = () => `contract-${Date.now()}-${(counter += 1)}`;
+    const newId = () => {
+      counter += 1;
+      return `contract-${Date.now()}-${counter}`;
+    };
 
     it('has no record for an unknown session', async () => {
       assert.equal(await makeStore().get(newId()), null);
