@@ -1,0 +1,102 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySession, { MemoryStore, type SessionStore } from '@fastify/session';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type ActivityStore, sessionSecurity } from '../../server/index.js';
+
+/** Which application: @fastify/session alone, or the same with the session-security plugin. */
+export type BenchAppVariant = 'session-only' | 'session-security';
+
+/** Options of {@link createBenchApp}. */
+export interface BenchAppOptions {
+  readonly variant: BenchAppVariant;
+  /** The plugin's clock, epoch milliseconds. Default `Date.now`. */
+  readonly nowMs?: () => number;
+  readonly activityStore?: ActivityStore;
+  readonly sessionStore?: SessionStore;
+  /** Called before the routes are added (e.g. to add a hook of a baseline). */
+  readonly beforeRoutes?: ((app: FastifyInstance) => void) | undefined;
+}
+
+/** Routes of the benchmark application; the same in both variants. */
+export const BENCH_ROUTES = {
+  signIn: '/sign-in',
+  /** An ordinary API route: activity when the plugin is there. */
+  active: '/api/active',
+  /** The same work on a route configured passive. */
+  passive: '/api/passive',
+  /** A bare route that reads the session and answers a small status object (no plugin logic). */
+  bareStatus: '/api/bare-status',
+  /** The plugin's protocol resource (404 in the session-only variant). */
+  protocolStatus: '/session-security',
+} as const;
+
+export const BENCH_SECRET = 'benchmark secret, loopback only, at least 32 chars';
+export const BENCH_COOKIE_NAME = 'sid';
+
+/** Timeouts long enough that no session expires during a benchmark. */
+export const BENCH_TIMEOUTS = { warnAfterSeconds: 3000, expireAfterSeconds: 3600 } as const;
+
+function userOf(request: FastifyRequest): unknown {
+  const session = request.session as unknown as { get(key: string): unknown } | undefined;
+  return session?.get('user') ?? null;
+}
+
+/**
+ * A small application the way the README sets one up: @fastify/cookie, @fastify/session with
+ * rolling off and no uninitialized sessions, then (variant `session-security`) the plugin with
+ * its defaults. Routes do the least work that reads the session, so the figures show the
+ * session machinery and the plugin, not the application.
+ */
+export async function createBenchApp(options: BenchAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: BENCH_SECRET,
+    cookieName: BENCH_COOKIE_NAME,
+    saveUninitialized: false,
+    rolling: false,
+    cookie: { secure: false, httpOnly: true, sameSite: 'lax', path: '/' },
+    store: options.sessionStore ?? new MemoryStore(),
+  });
+  if (options.variant === 'session-security') {
+    await app.register(sessionSecurity, {
+      ...BENCH_TIMEOUTS,
+      ...(options.nowMs ? { now: options.nowMs } : {}),
+      ...(options.activityStore ? { activityStore: options.activityStore } : {}),
+    });
+  }
+  options.beforeRoutes?.(app);
+  app.post(BENCH_ROUTES.signIn, async (request) => {
+    await request.session.regenerate();
+    (request.session as unknown as { set(key: string, value: unknown): void }).set('user', {
+      name: 'ada',
+    });
+    return { signedIn: true };
+  });
+  app.get(BENCH_ROUTES.active, async (request) => ({ user: userOf(request) }));
+  app.get(
+    BENCH_ROUTES.passive,
+    { config: { sessionSecurity: { passive: true } } },
+    async (request) => ({ user: userOf(request) }),
+  );
+  app.get(BENCH_ROUTES.bareStatus, async (request) => ({
+    version: 1,
+    state: userOf(request) === null ? 'expired' : 'active',
+  }));
+  await app.ready();
+  return app;
+}
+
+/** The `sid=...` pair of a Set-Cookie header value, or null. */
+export function sessionCookieFrom(
+  setCookie: string | readonly string[] | undefined,
+): string | null {
+  const values = typeof setCookie === 'string' ? [setCookie] : (setCookie ?? []);
+  for (const value of values) {
+    const pair = value.split(';', 1)[0] ?? '';
+    if (pair.startsWith(`${BENCH_COOKIE_NAME}=`) && pair.length > BENCH_COOKIE_NAME.length + 1) {
+      return pair;
+    }
+  }
+  return null;
+}
