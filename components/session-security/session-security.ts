@@ -12,6 +12,7 @@ import { ActivityController, DEFAULT_ACTIVITY_EVENTS } from './controllers/activ
 import { SessionSyncController } from './controllers/session-sync-controller.js';
 import { WakeUpController } from './controllers/wake-up-controller.js';
 import { FetchTransport } from './core/fetch-transport.js';
+import { createLegacyTransport } from './core/legacy-transport.js';
 import type { ChangeSource, SessionSnapshot, SessionState } from './core/session-machine.js';
 import type { Transport } from './core/transport.js';
 import type { ExpireAction, SessionSecurityEventMap } from './events.js';
@@ -33,6 +34,8 @@ const dialogParts =
  * warning, talking to the server through protocol v1. Import `define.js` to register it.
  *
  * @attr endpoint - protocol resource path (default `/session-security`).
+ * @attr legacy-ping-url - talk to an unchanged django-session-security server through this ping
+ *   URL instead of protocol v1 (see docs/migrating-from-django-session-security.md).
  * @attr warn-after - seconds of inactivity before the warning, until the server says (default 540).
  * @attr expire-after - seconds of inactivity before expiry, until the server says (default 600).
  * @attr on-expire - `reload` (default) | `redirect` | `logout-redirect` | `none`.
@@ -72,6 +75,9 @@ export class SessionSecurityElement extends LitElement {
 
   /** Path of the protocol resource on this origin. */
   @property() endpoint: string = DEFAULT_RESOURCE_PATH;
+
+  /** django-session-security's ping URL: when set, the element speaks that protocol, not v1. */
+  @property({ attribute: 'legacy-ping-url' }) legacyPingUrl = '';
 
   /** Fallback seconds of inactivity before the warning; the server's answers override it. */
   @property({ type: Number, attribute: 'warn-after' }) warnAfterSeconds =
@@ -169,8 +175,15 @@ export class SessionSecurityElement extends LitElement {
     return this.#sync.machine?.logout() ?? Promise.resolve();
   }
 
-  /** The transport used when none is set: protocol v1 over `fetch`. */
+  /** The transport used when none is set: protocol v1 over `fetch`, or the legacy ping. */
   protected createTransport(): Transport {
+    if (this.legacyPingUrl) {
+      return createLegacyTransport(
+        this.legacyPingUrl,
+        this.warnAfterSeconds,
+        this.expireAfterSeconds,
+      );
+    }
     return new FetchTransport(this.endpoint);
   }
 
@@ -196,6 +209,7 @@ export class SessionSecurityElement extends LitElement {
     if (!this.hasUpdated) return;
     if (
       changed.has('endpoint') ||
+      changed.has('legacyPingUrl') ||
       changed.has('channel') ||
       changed.has('transport') ||
       changed.has('warnAfterSeconds') ||
