@@ -41,11 +41,6 @@ export class CountdownController implements ReactiveController {
     this.#timer = undefined;
   }
 
-  /** Whether a tick is scheduled. */
-  get running(): boolean {
-    return this.#timer !== undefined;
-  }
-
   hostDisconnected(): void {
     this.stop();
   }

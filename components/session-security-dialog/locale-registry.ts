@@ -29,70 +29,55 @@ const builtInLoaders: Record<string, () => Promise<LocaleModule>> = {
 /** The languages that ship with the dialog, English included. */
 export const builtInLocales: readonly string[] = ['en', ...Object.keys(builtInLoaders)];
 
-// Bare language subtags that map to a regional built-in. Portuguese without a region means
-// Brazilian (most speakers); any other region (pt-AO, pt-MZ...) follows the European norm.
-const languageDefaults: Record<string, string> = { pt: 'pt-BR', zh: 'zh-CN', iw: 'he' };
-
 const registered = new Map<string, DialogStrings>();
-const loaded = new Map<string, DialogStrings>([['en', englishStrings]]);
-const loading = new Map<string, Promise<DialogStrings>>();
+const loaded = new Map<string, Promise<DialogStrings>>();
 
-function canonical(tag: string): string {
+/** `language` or `language-REGION` of a tag (scripts and variants dropped); null if invalid. */
+function languageAndRegion(tag: string): [string, string | undefined] | null {
   try {
-    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+    const { language, region } = new Intl.Locale(tag.trim());
+    return [language, region];
   } catch {
-    return tag;
+    return null;
   }
-}
-
-function keyIn(keys: Iterable<string>, wanted: string): string | undefined {
-  const lower = wanted.toLowerCase();
-  for (const key of keys) if (key.toLowerCase() === lower) return key;
-  return undefined;
 }
 
 /**
- * The locale key for a language tag: an exact registered or built-in match, then the same
- * language without region/script, then English. `''` (no language known) gives English.
+ * The locale key for a language tag: a registered or built-in language with the same language
+ * and region, then the same language, then English. Portuguese without a region means Brazilian
+ * (most speakers), with any other region European; any Chinese means Simplified Chinese.
  */
 export function matchLocale(lang: string): string {
-  const tag = lang.trim();
-  if (tag === '') return 'en';
+  const parsed = languageAndRegion(lang);
+  if (!parsed) return 'en';
+  const [language, region] = parsed;
+  const wanted = (region ? `${language}-${region}` : language).toLowerCase();
   const known = [...registered.keys(), ...builtInLocales];
-  const exact = keyIn(known, canonical(tag));
-  if (exact) return exact;
-  let locale: Intl.Locale;
-  try {
-    locale = new Intl.Locale(tag);
-  } catch {
-    return 'en';
-  }
-  const registeredLanguage = keyIn(registered.keys(), locale.language);
-  if (registeredLanguage) return registeredLanguage;
-  if (locale.language === 'pt' && locale.region !== undefined && locale.region !== 'BR') {
-    return 'pt-PT';
-  }
-  return keyIn(known, languageDefaults[locale.language] ?? locale.language) ?? 'en';
+  return (
+    known.find((key) => key.toLowerCase() === wanted) ??
+    known.find((key) => key === language) ??
+    (language === 'pt' ? (region ? 'pt-PT' : 'pt-BR') : language === 'zh' ? 'zh-CN' : 'en')
+  );
 }
 
-/** The messages for a locale key if they are ready now (registered, built in or loaded). */
+/** The messages for a locale key if they are ready now (English and registered ones). */
 export function readyStrings(locale: string): DialogStrings | undefined {
-  return registered.get(locale) ?? loaded.get(locale);
+  return locale === 'en' ? englishStrings : registered.get(locale);
 }
 
-/** Loads a built-in locale module once; resolves to English for an unknown key. */
+/** The messages for a locale key, loading a built-in module once; English for unknown keys. */
 export function loadStrings(locale: string): Promise<DialogStrings> {
   const ready = readyStrings(locale);
   if (ready) return Promise.resolve(ready);
   const loader = builtInLoaders[locale];
   if (!loader) return Promise.resolve(englishStrings);
-  let promise = loading.get(locale);
+  let promise = loaded.get(locale);
   if (!promise) {
     promise = loader().then((module) => {
-      loaded.set(locale, module.default);
+      registered.set(locale, module.default);
       return module.default;
     });
-    loading.set(locale, promise);
+    loaded.set(locale, promise);
   }
   return promise;
 }
@@ -102,12 +87,13 @@ export function loadStrings(locale: string): Promise<DialogStrings> {
  * registers nothing, when a text is missing or a plural category the language needs is absent.
  */
 export function registerLocale(lang: string, strings: DialogStrings): void {
-  const tag = canonical(lang);
-  const problems = localeProblems(tag, strings);
+  const parsed = languageAndRegion(lang);
+  if (!parsed) throw new TypeError(`registerLocale('${lang}'): not a valid language tag`);
+  const problems = localeProblems(lang, strings);
   if (problems.length > 0) {
     throw new TypeError(`registerLocale('${lang}'): ${problems.join('; ')}`);
   }
-  registered.set(tag, strings);
+  registered.set(parsed[1] ? `${parsed[0]}-${parsed[1]}` : parsed[0], strings);
 }
 
 /** What is wrong with a set of messages for `lang` (empty when complete). */

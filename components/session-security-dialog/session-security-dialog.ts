@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { shouldAnnounce } from './announcement-cadence.js';
 import { CountdownController } from './countdown-controller.js';
 import { deepActiveElement } from './deep-active-element.js';
@@ -17,7 +16,7 @@ export const DIALOG_LOGOUT_EVENT = 'session-security-dialog-logout';
 
 /** `idle`: inactivity warning, can be extended. `absolute`: the session's lifetime ends. */
 export type DialogKind = 'idle' | 'absolute';
-/** `modal`: a modal `<dialog>`, the page behind is inert. `banner`: a non-modal bar on top. */
+/** `modal`: a modal `<dialog>`, the page behind is inert. `banner`: a non-modal box on top. */
 export type DialogVariant = 'modal' | 'banner';
 /** Detail of both dialog events. */
 export interface DialogActionDetail {
@@ -26,7 +25,7 @@ export interface DialogActionDetail {
 }
 
 const focusableSelector =
-  'a[href],area[href],button,input,select,textarea,iframe,[tabindex],[contenteditable=""],[contenteditable="true"]';
+  'a[href],button,input,select,textarea,iframe,[tabindex],[contenteditable]';
 
 /**
  * The session-timeout warning: a native modal `<dialog>` (or a non-modal banner) with a live
@@ -73,42 +72,45 @@ const focusableSelector =
 export class SessionSecurityDialogElement extends LitElement {
   static override styles = dialogStyles;
 
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    kind: { reflect: true },
+    deadlineMs: { type: Number, attribute: 'deadline-ms' },
+    nowMs: { attribute: false },
+    variant: { reflect: true },
+    statusMessage: { attribute: 'status-message' },
+    strings: { attribute: false },
+    locale: { state: true },
+    shownSeconds: { state: true },
+    announcedSeconds: { state: true },
+  };
+
   static override get observedAttributes(): string[] {
     // biome-ignore lint/complexity/noThisInStatic: super runs lit's getter for this subclass.
     return [...super.observedAttributes, 'lang'];
   }
 
-  /** Whether the warning is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
+  /** Whether the warning is shown. Choosing an action sets it to false. */
+  open = false;
   /** Which warning: inactivity (`idle`) or the end of the session's absolute lifetime. */
-  @property({ reflect: true }) kind: DialogKind = 'idle';
-
+  kind: DialogKind = 'idle';
   /** When the session ends, as wall-clock epoch milliseconds. */
-  @property({ type: Number, attribute: 'deadline-ms' }) deadlineMs = 0;
-
+  deadlineMs = 0;
   /** The clock, epoch milliseconds (inject one in tests). */
-  @property({ attribute: false }) nowMs: () => number = () => Date.now();
-
+  nowMs: () => number = () => Date.now();
   /** Modal dialog (default) or non-modal banner. */
-  @property({ reflect: true }) variant: DialogVariant = 'modal';
-
+  variant: DialogVariant = 'modal';
   /**
    * A short status line: literal text, or `extended-elsewhere` / `signed-out-elsewhere` for the
    * built-in, translated messages. Announced politely, also while the dialog is closed.
    */
-  @property({ attribute: 'status-message' }) statusMessage = '';
-
+  statusMessage = '';
   /** Overrides for any text; the rest comes from the language. */
-  @property({ attribute: false }) strings: Partial<DialogStrings> = {};
-
-  /** The locale key in use (e.g. `de`, `pt-BR`, `en`). */
-  @state() protected locale = 'en';
-  @state() private announcedSeconds: number | null = null;
-  @state() private shownSeconds = 0;
-
-  @query('dialog') private dialogElement?: HTMLDialogElement | null;
-  @query('.stay') private stayButton?: HTMLButtonElement | null;
+  strings: Partial<DialogStrings> = {};
+  /** The locale key in use (e.g. `de`, `pt-BR`, `en`), from `lang` (see inheritedLang). */
+  locale = 'en';
+  protected shownSeconds = 0;
+  protected announcedSeconds: number | null = null;
 
   #countdown = new CountdownController(this);
   #returnFocusTo: Element | null = null;
@@ -138,14 +140,14 @@ export class SessionSecurityDialogElement extends LitElement {
 
   /** One countdown tick: refresh the time left and maybe announce it. */
   tick(): void {
-    this.shownSeconds = secondsLeft(this.deadlineMs, this.nowMs());
+    const shown = secondsLeft(this.deadlineMs, this.nowMs());
+    this.shownSeconds = shown;
     if (this.#announceOpening) {
       // Spoken on the first tick, but the cadence still counts from the opening.
       this.#announceOpening = false;
-      this.announcedSeconds = this.shownSeconds;
-    } else if (shouldAnnounce(this.shownSeconds, this.#lastSpokenSeconds)) {
-      this.#lastSpokenSeconds = this.shownSeconds;
-      this.announcedSeconds = this.shownSeconds;
+      this.announcedSeconds = shown;
+    } else if (shouldAnnounce(shown, this.#lastSpokenSeconds)) {
+      this.#lastSpokenSeconds = this.announcedSeconds = shown;
     }
   }
 
@@ -165,7 +167,7 @@ export class SessionSecurityDialogElement extends LitElement {
       this.#lastSpokenSeconds = this.shownSeconds;
       this.#announceOpening = this.variant === 'banner';
     }
-    if (changed.has('variant') && changed.get('variant') === 'modal') this.#closeModal();
+    if (changed.get('variant') === 'modal') this.#closeModal();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -173,129 +175,98 @@ export class SessionSecurityDialogElement extends LitElement {
       if (this.open) this.#show();
       else this.#closeModal();
     }
-    if (this.open && (changed.has('open') || changed.has('deadlineMs') || changed.has('nowMs'))) {
+    if (!this.open) this.#countdown.stop();
+    else if (changed.has('open') || changed.has('deadlineMs') || changed.has('nowMs')) {
       this.#countdown.start();
     }
-    if (!this.open) this.#countdown.stop();
   }
 
   protected override render(): TemplateResult {
     const strings = this.resolvedStrings;
     const lang = this.locale;
-    const status = this.#statusText(strings);
-    const surface =
-      this.variant === 'banner' ? this.#banner(strings, lang) : this.#modal(strings, lang);
-    return html`${surface}
-      <div class="visually-hidden" role="status">${this.open ? nothing : status || nothing}</div>`;
-  }
-
-  #modal(strings: DialogStrings, lang: string): TemplateResult {
-    return html`<dialog
-      class="surface"
-      part="dialog"
-      role="alertdialog"
-      aria-labelledby="heading"
-      aria-describedby="message countdown"
-      lang=${lang}
-      dir=${isRightToLeft(lang) ? 'rtl' : nothing}
-      @cancel=${this.#onCancel}
-      @close=${this.#onClose}
-      @keydown=${this.#onKeydown}
-    >
-      ${this.#content(strings, lang)}
-    </dialog>`;
-  }
-
-  #banner(strings: DialogStrings, lang: string): TemplateResult {
-    return html`<section
-      class="surface banner"
-      part="dialog"
-      aria-labelledby="heading"
-      aria-describedby="message countdown"
-      lang=${lang}
-      dir=${isRightToLeft(lang) ? 'rtl' : nothing}
-      ?hidden=${!this.open}
-      @keydown=${this.#onKeydown}
-    >
-      ${this.#content(strings, lang)}
-    </section>`;
-  }
-
-  #content(strings: DialogStrings, lang: string): TemplateResult {
     const absolute = this.kind === 'absolute';
-    const time = formatDuration(this.shownSeconds, strings, lang);
-    const announcement =
-      this.open && this.announcedSeconds !== null
-        ? (absolute ? strings.absoluteAnnouncement : strings.idleAnnouncement).replace(
-            '{time}',
-            formatDuration(this.announcedSeconds, strings, lang),
-          )
-        : '';
-    return html`<h2 id="heading" part="heading">
+    const dir = isRightToLeft(lang) ? 'rtl' : nothing;
+    const status =
+      {
+        'extended-elsewhere': strings.extendedElsewhere,
+        'signed-out-elsewhere': strings.signedOutElsewhere,
+      }[this.statusMessage] ?? this.statusMessage;
+    const spoken = this.announcedSeconds;
+    const content = html`<h2 id="heading" part="heading">
         <slot name="heading">${absolute ? strings.absoluteHeading : strings.idleHeading}</slot>
       </h2>
-      <div id="message" class="message" part="message">
+      <div id="message" part="message">
         <slot name="message"><p>${absolute ? strings.absoluteMessage : strings.idleMessage}</p></slot>
       </div>
       <slot name="extra"></slot>
-      <p id="countdown" class="countdown" part="countdown">
-        <span id="time-left-label">${strings.timeLeftLabel}</span>
-        <span class="timer" part="timer" role="timer" aria-live="off" aria-atomic="true"
-          aria-labelledby="time-left-label">${time}</span>
+      <p id="countdown" part="countdown">
+        <span id="label">${strings.timeLeftLabel}</span>
+        <span part="timer" role="timer" aria-live="off" aria-labelledby="label"
+          >${formatDuration(this.shownSeconds, strings, lang)}</span
+        >
       </p>
-      <p class="status" part="status" role="status">${this.open ? this.#statusText(strings) || nothing : nothing}</p>
-      <div class="actions" part="actions">
-        <button type="button" class="stay" part="button stay-button" @click=${this.#stay}>
+      <p part="status" role="status">${(this.open && status) || nothing}</p>
+      <div part="actions">
+        <button class="stay" part="button stay-button" @click=${this.#stay}>
           ${absolute ? strings.acknowledgeButton : strings.stayButton}
         </button>
-        <button type="button" class="logout" part="button logout-button" @click=${this.#logout}>
+        <button class="logout" part="button logout-button" @click=${this.#logout}>
           ${strings.logoutButton}
         </button>
       </div>
-      <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">${announcement || nothing}</div>`;
-  }
-
-  #statusText(strings: DialogStrings): string {
-    if (this.statusMessage === 'extended-elsewhere') return strings.extendedElsewhere;
-    if (this.statusMessage === 'signed-out-elsewhere') return strings.signedOutElsewhere;
-    return this.statusMessage;
+      <div class="sr announcer" role="status" aria-live="polite" aria-atomic="true">${
+        this.open && spoken !== null
+          ? (absolute ? strings.absoluteAnnouncement : strings.idleAnnouncement).replace(
+              '{time}',
+              formatDuration(spoken, strings, lang),
+            )
+          : nothing
+      }</div>`;
+    const surface =
+      this.variant === 'banner'
+        ? html`<section part="dialog" aria-labelledby="heading" aria-describedby="message countdown"
+            lang=${lang} dir=${dir} ?hidden=${!this.open} @keydown=${this.#onKeydown}
+          >${content}</section>`
+        : html`<dialog part="dialog" role="alertdialog" aria-labelledby="heading"
+            aria-describedby="message countdown" lang=${lang} dir=${dir}
+            @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}
+          >${content}</dialog>`;
+    return html`${surface}<div class="sr" role="status">${(!this.open && status) || nothing}</div>`;
   }
 
   #resolveLocale(): void {
     const locale = matchLocale(inheritedLang(this));
-    if (locale !== this.locale) this.locale = locale;
-    if (readyStrings(locale)) return;
-    loadStrings(locale).then(
-      () => {
-        if (this.locale === locale) this.requestUpdate();
-      },
-      (error: unknown) => {
-        console.warn(`session-security-dialog: could not load the '${locale}' messages`, error);
-      },
-    );
+    this.locale = locale;
+    if (!readyStrings(locale)) {
+      loadStrings(locale).then(
+        () => this.requestUpdate(),
+        (error: unknown) => console.warn(`session-security-dialog: no '${locale}' messages`, error),
+      );
+    }
+  }
+
+  #dialog(): HTMLDialogElement | null | undefined {
+    return this.shadowRoot?.querySelector('dialog');
   }
 
   #show(): void {
-    if (this.variant !== 'modal') return;
-    const dialog = this.dialogElement;
-    if (!dialog || dialog.open || !dialog.isConnected) return;
+    const dialog = this.#dialog();
+    if (!dialog?.isConnected || dialog.open) return;
     const active = deepActiveElement(document);
-    this.#returnFocusTo = active && !this.shadowRoot?.contains(active) ? active : null;
+    this.#returnFocusTo = this.shadowRoot?.contains(active) ? null : active;
     dialog.showModal();
-    this.stayButton?.focus();
+    this.shadowRoot?.querySelector<HTMLElement>('.stay')?.focus();
   }
 
   #closeModal(): void {
-    const dialog = this.dialogElement;
+    const dialog = this.#dialog();
     if (dialog?.open) {
       this.#closedByUs = true;
       dialog.close();
     }
-    const target = this.#returnFocusTo;
+    const target = this.#returnFocusTo as HTMLElement | null;
     this.#returnFocusTo = null;
-    if (target?.isConnected && typeof (target as HTMLElement).focus === 'function') {
-      (target as HTMLElement).focus();
-    }
+    if (target?.isConnected) target.focus?.();
   }
 
   #onCancel(event: Event): void {
@@ -309,49 +280,44 @@ export class SessionSecurityDialogElement extends LitElement {
     // repeated Escape): that is "stay" too. A reopened dialog ignores the stale event.
     const closedByUs = this.#closedByUs;
     this.#closedByUs = false;
-    const dialog = event.target as HTMLDialogElement;
-    if (!closedByUs && !dialog.open && this.open && this.isConnected) this.#stay();
+    if (!closedByUs && !(event.target as HTMLDialogElement).open && this.open && this.isConnected) {
+      this.#stay();
+    }
   }
 
   #onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && this.variant === 'banner') {
       event.preventDefault();
       this.#stay();
-      return;
     }
     if (event.key !== 'Tab' || this.variant !== 'modal') return;
+    // The page behind is inert, but Tab would still leave for the browser's own controls.
     const focusables = this.#focusables();
-    const first = focusables[0];
-    const last = focusables[focusables.length - 1];
-    if (!first || !last) return;
-    const active = deepActiveElement(document);
-    if (event.shiftKey && active === first) {
+    const edge = focusables[event.shiftKey ? 0 : focusables.length - 1];
+    if (edge && deepActiveElement(document) === edge) {
       event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
+      focusables[event.shiftKey ? focusables.length - 1 : 0]?.focus();
     }
   }
 
   #focusables(): HTMLElement[] {
     const found: HTMLElement[] = [];
-    const root = this.renderRoot as ShadowRoot;
-    for (const node of root.querySelectorAll<HTMLElement>('slot, button')) {
+    for (const node of this.shadowRoot?.querySelectorAll('slot,button') ?? []) {
       if (node instanceof HTMLSlotElement) {
         for (const assigned of node.assignedElements({ flatten: true })) {
-          if (assigned.matches(focusableSelector)) found.push(assigned as HTMLElement);
-          found.push(...assigned.querySelectorAll<HTMLElement>(focusableSelector));
+          found.push(
+            ...([assigned, ...assigned.querySelectorAll(focusableSelector)].filter((e) =>
+              e.matches(focusableSelector),
+            ) as HTMLElement[]),
+          );
         }
-      } else {
-        found.push(node);
-      }
+      } else found.push(node as HTMLElement);
     }
     return found.filter(
-      (element) =>
-        element.tabIndex >= 0 &&
-        !element.hasAttribute('disabled') &&
-        element.checkVisibility({ visibilityProperty: true }),
+      (e) =>
+        e.tabIndex >= 0 &&
+        !e.matches(':disabled') &&
+        e.checkVisibility({ visibilityProperty: true }),
     );
   }
 
@@ -363,7 +329,7 @@ export class SessionSecurityDialogElement extends LitElement {
     this.#choose(DIALOG_LOGOUT_EVENT);
   }
 
-  #choose(type: typeof DIALOG_STAY_EVENT | typeof DIALOG_LOGOUT_EVENT): void {
+  #choose(type: string): void {
     if (!this.open) return;
     this.open = false;
     this.dispatchEvent(

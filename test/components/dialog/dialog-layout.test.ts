@@ -71,7 +71,7 @@ describe('session-security-dialog layout', () => {
       expect(box.left, lang).to.be.at.least(0);
       expect(box.right, lang).to.be.at.most(320);
       expect(dialog.scrollWidth, lang).to.be.at.most(dialog.clientWidth);
-      for (const selector of ['.stay', '.logout', 'h2', '.countdown']) {
+      for (const selector of ['.stay', '.logout', 'h2', '[part="countdown"]']) {
         expect(
           part(el, selector).getBoundingClientRect().right,
           `${lang} ${selector}`,

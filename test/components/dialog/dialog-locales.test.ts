@@ -286,7 +286,7 @@ describe('session-security-dialog language resolution', () => {
       lang="en" kind="absolute" open .nowMs=${clock.nowMs} .deadlineMs=${clock.nowMs() + 300_000}
     ></session-security-dialog>`);
     expect(text(el, 'h2')).to.equal('Your session is ending');
-    expect(text(el, '.message')).to.contain('cannot be extended');
+    expect(text(el, '[part="message"]')).to.contain('cannot be extended');
     expect(text(el, '.stay')).to.equal('OK');
     expect(el.shadowRoot?.textContent).not.to.contain('Stay signed in');
   });
@@ -295,7 +295,9 @@ describe('session-security-dialog language resolution', () => {
     const el = await dialogIn('de', 60);
     el.statusMessage = 'extended-elsewhere';
     await el.updateComplete;
-    expect(text(el, '.status')).to.equal('Ihre Sitzung wurde in einem anderen Tab verlängert.');
+    expect(text(el, '[part="status"]')).to.equal(
+      'Ihre Sitzung wurde in einem anderen Tab verlängert.',
+    );
     el.open = false;
     el.statusMessage = 'signed-out-elsewhere';
     await el.updateComplete;
