@@ -1,0 +1,219 @@
+// django-session-security's own browser scenarios (REFERENCE.md section 1), with its timings
+// (warn 5 s, expire 10 s), in real Chromium against the demo, in real time. Independent
+// timelines run concurrently, each in its own browser context (its own cookies and tabs).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { type RunningDemo, startDemo } from './support/demo-server.js';
+import { getPage } from './support/http.js';
+import {
+  assertBetween,
+  collectPageProblems,
+  firstEvent,
+  type PageEvent,
+  secondsBetween,
+  signedInTabs,
+  signInWithForm,
+  waitForLoginInAll,
+  waitForStateInAll,
+} from './support/pages.js';
+
+const WARN_AFTER_SECONDS = 5;
+const EXPIRE_AFTER_SECONDS = 10;
+
+let demo: RunningDemo;
+let browser: Browser;
+
+before(async () => {
+  [demo, browser] = await Promise.all([
+    startDemo({ warnAfterSeconds: WARN_AFTER_SECONDS, expireAfterSeconds: EXPIRE_AFTER_SECONDS }),
+    launchChromium(),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+function required(event: PageEvent | undefined, what: string): PageEvent {
+  assert.ok(event, `no event: ${what}`);
+  return event;
+}
+
+/** Waits `ms` of real time (end-to-end scenarios about real timers only). */
+function waitMs(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+describe('django-session-security scenarios (warn 5 s, expire 10 s)', { concurrency: true }, () => {
+  it('two windows: warning in both at 5-9 s; a key press in one hides it in both; warning again no sooner than 5 s after; login page at 10-15 s; the draft survives', async () => {
+    const { context, pages, events } = await signedInTabs(browser, demo.origin, 2);
+    const problems = collectPageProblems(context);
+    const passiveHeaders: (string | undefined)[] = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/server-time') {
+        passiveHeaders.push(request.headers()['session-security-passive']);
+      }
+    });
+    const [home, other] = pages as [(typeof pages)[0], (typeof pages)[0]];
+    const [cookie] = await context.cookies();
+    assert.ok(cookie, 'a session cookie');
+    await home.locator('#draft').pressSequentially('half-written message');
+    const lastActivityMs = Math.max(
+      ...events.filter((event) => event.type !== 'state').map((event) => event.atMs),
+    );
+
+    await waitForStateInAll(pages, 'warning', 10_000);
+    for (const page of pages) {
+      const warning = required(
+        firstEvent(events, { page, type: 'state', value: 'warning' }),
+        'first warning',
+      );
+      assertBetween(
+        'first warning, s after the last activity',
+        secondsBetween(lastActivityMs, warning.atMs),
+        5,
+        9,
+      );
+    }
+
+    await other.keyboard.press('Shift');
+    const keyPress = required(firstEvent(events, { page: other, type: 'key' }), 'key press');
+    await waitForStateInAll(pages, 'active', 2_000);
+    for (const page of pages) {
+      const hidden = required(
+        firstEvent(events, { page, type: 'state', value: 'active' }, keyPress.atMs),
+        'warning hidden',
+      );
+      assertBetween(
+        'warning hidden, s after the key press',
+        secondsBetween(keyPress.atMs, hidden.atMs),
+        0,
+        2,
+      );
+    }
+
+    await waitForStateInAll(pages, 'warning', 10_000);
+    for (const page of pages) {
+      const warning = required(
+        firstEvent(events, { page, type: 'state', value: 'warning' }, keyPress.atMs),
+        'second warning',
+      );
+      assertBetween(
+        'second warning, s after the key press',
+        secondsBetween(keyPress.atMs, warning.atMs),
+        5,
+        9,
+      );
+    }
+
+    await waitForLoginInAll(pages, demo.origin, 8_000, 'idle');
+    for (const page of pages) {
+      const expired = required(
+        firstEvent(events, { page, type: 'state', value: 'expired' }),
+        'expired state',
+      );
+      assert.equal(expired.authenticatedVisible, false, 'authenticated content hidden at expiry');
+      const login = required(
+        firstEvent(events, { page, type: 'load', path: '/login' }, keyPress.atMs),
+        'login page',
+      );
+      assertBetween(
+        'login page, s after the key press',
+        secondsBetween(keyPress.atMs, login.atMs),
+        10,
+        15,
+      );
+      assert.match(
+        (await page.locator('.notice').textContent()) ?? '',
+        /signed out after 10 seconds of inactivity/,
+      );
+    }
+
+    assert.ok(passiveHeaders.length >= 3, `the widget polled ${passiveHeaders.length} times`);
+    assert.deepEqual(new Set(passiveHeaders), new Set(['1']), 'every poll is passive');
+
+    const replay = await getPage(demo.origin, '/', `${cookie.name}=${cookie.value}`);
+    assert.equal(replay.status, 303, 'the old cookie is refused after expiry');
+    assert.equal(replay.headers.location, '/login');
+
+    await home.fill('#username', 'demo');
+    await home.fill('#password', 'demo');
+    await Promise.all([home.waitForURL(`${demo.origin}/`), home.click('button[type=submit]')]);
+    assert.equal(await home.inputValue('#draft'), 'half-written message', 'the draft came back');
+    assert.match((await home.locator('#draft-status').textContent()) ?? '', /unsaved draft/);
+    assert.deepEqual(
+      problems.filter((problem) => /Content Security Policy|Uncaught|TypeError/.test(problem)),
+      [],
+    );
+    await context.close();
+  });
+
+  it('a key press at 3.5 s: the warning appears no sooner than 5 s after the key press', async () => {
+    const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+    const page = pages[0] as (typeof pages)[0];
+    const loaded = required(firstEvent(events, { page, type: 'load', path: '/' }), 'page load');
+    await waitMs(loaded.atMs + 3_500 - Date.now());
+    await page.keyboard.press('Shift');
+    const keyPress = required(firstEvent(events, { page, type: 'key' }), 'key press');
+    assertBetween(
+      'key press, s after the page load',
+      secondsBetween(loaded.atMs, keyPress.atMs),
+      3.5,
+      4.5,
+    );
+    await waitForStateInAll(pages, 'warning', 12_000);
+    const warning = required(
+      firstEvent(events, { page, type: 'state', value: 'warning' }),
+      'warning',
+    );
+    assertBetween(
+      'warning, s after the key press',
+      secondsBetween(keyPress.atMs, warning.atMs),
+      5,
+      9,
+    );
+    await context.close();
+  });
+
+  it('page loads count as activity: a page opened at 4 s postpones the warning in the first tab', async () => {
+    const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+    const first = pages[0] as (typeof pages)[0];
+    const loaded = required(firstEvent(events, { page: first, type: 'load', path: '/' }), 'load');
+    await waitMs(loaded.atMs + 4_000 - Date.now());
+    const second = await context.newPage();
+    await second.goto(`${demo.origin}/other`);
+    const secondLoad = required(firstEvent(events, { page: second, type: 'load' }), 'second load');
+    await waitForStateInAll([first, second], 'warning', 12_000);
+    const warning = required(
+      firstEvent(events, { page: first, type: 'state', value: 'warning' }),
+      'warning',
+    );
+    assert.ok(
+      secondsBetween(secondLoad.atMs, warning.atMs) >= 5,
+      `the first tab warned ${secondsBetween(secondLoad.atMs, warning.atMs)} s after the second page load`,
+    );
+    // Past the first tab's own expiry (10 s after its load), both tabs are still signed in.
+    await waitMs(loaded.atMs + 11_000 - Date.now());
+    for (const page of [first, second]) {
+      assert.notEqual(new URL(page.url()).pathname, '/login');
+      assert.equal(await page.locator('main[data-authenticated]').isVisible(), true);
+    }
+    await context.close();
+  });
+
+  it('browsing without JavaScript never signs out a user who loads a page every 4 s', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInWithForm(page, demo.origin);
+    for (let step = 1; step <= 4; step += 1) {
+      await waitMs(4_000);
+      const response = await page.goto(`${demo.origin}${step % 2 === 0 ? '/' : '/other'}`);
+      assert.equal(new URL(page.url()).pathname, step % 2 === 0 ? '/' : '/other', `load ${step}`);
+      assert.equal(response?.status(), 200);
+    }
+    await context.close();
+  });
+});
