@@ -1,0 +1,113 @@
+// Several tabs of one browser against the demo, in real time (warn 5 s, expire 10 s): the warning,
+// activity, "Stay signed in" and logout reach every tab, and the routine server checks do not
+// grow with the number of tabs. One, two and five tabs run the same script side by side, each in
+// its own browser context (a browser of its own as far as cookies, locks and channels go).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { type RunningDemo, startDemo } from './support/demo-server.js';
+import {
+  assertBetween,
+  firstEvent,
+  type PageEvent,
+  secondsBetween,
+  signedInTabs,
+  waitForLoginInAll,
+  waitForStateInAll,
+} from './support/pages.js';
+
+let demo: RunningDemo;
+let browser: Browser;
+
+before(async () => {
+  [demo, browser] = await Promise.all([
+    startDemo({ warnAfterSeconds: 5, expireAfterSeconds: 10 }),
+    launchChromium(),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** Every page changed to `state` within `withinSeconds` after `fromMs` (page clocks). */
+function assertAllChanged(
+  events: readonly PageEvent[],
+  pages: readonly Page[],
+  state: string,
+  fromMs: number,
+  withinSeconds: number,
+  what: string,
+): void {
+  pages.forEach((page, index) => {
+    const change = firstEvent(events, { page, type: 'state', value: state }, fromMs);
+    assert.ok(change, `${what}: tab ${index + 1} never became ${state}`);
+    assertBetween(
+      `${what}: tab ${index + 1}, s`,
+      secondsBetween(fromMs, change.atMs),
+      0,
+      withinSeconds,
+    );
+  });
+}
+
+interface TabRun {
+  readonly tabs: number;
+  /** Protocol requests from all tabs between "all tabs loaded" and the logout. */
+  readonly routineChecks: number;
+}
+
+/** The whole script in `tabs` tabs: warning, activity, warning, stay, logout. */
+async function runTabs(tabs: number): Promise<TabRun> {
+  const { context, pages, events } = await signedInTabs(browser, demo.origin, tabs);
+  const protocolRequests: number[] = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/session-security') protocolRequests.push(Date.now());
+  });
+  // Each page load asks the server once; routine checks are what comes after.
+  await Promise.all(pages.map((page) => page.waitForLoadState('networkidle')));
+  const loadedMs = Date.now();
+  const last = pages[pages.length - 1] as Page;
+  const stayer = pages[Math.min(1, tabs - 1)] as Page;
+
+  await waitForStateInAll(pages, 'warning', 10_000);
+  const keyMs = Date.now();
+  await last.keyboard.press('Shift');
+  await waitForStateInAll(pages, 'active', 2_000);
+  assertAllChanged(events, pages, 'active', keyMs, 2, `${tabs} tabs, key press in the last tab`);
+
+  await waitForStateInAll(pages, 'warning', 10_000);
+  const stayMs = Date.now();
+  await stayer.getByRole('button', { name: 'Stay signed in' }).click();
+  await waitForStateInAll(pages, 'active', 2_000);
+  assertAllChanged(events, pages, 'active', stayMs, 2, `${tabs} tabs, "Stay signed in"`);
+  const routineChecks = protocolRequests.filter((atMs) => atMs >= loadedMs).length;
+
+  const logoutMs = Date.now();
+  await stayer.locator('#logout').click();
+  await waitForLoginInAll(pages, demo.origin, 5_000, 'logout');
+  // Measured from the moment the server confirmed the logout: the first tab to know of it.
+  const loggedOut = firstEvent(events, { type: 'state', value: 'expired' }, logoutMs);
+  assert.ok(loggedOut, 'a tab ended the session');
+  assertAllChanged(events, pages, 'expired', loggedOut.atMs, 2, `${tabs} tabs, logout`);
+  for (const page of pages) {
+    assert.match((await page.locator('.notice').textContent()) ?? '', /You have signed out/);
+  }
+  await context.close();
+  return { tabs, routineChecks };
+}
+
+describe('several tabs of one browser', () => {
+  it('1, 2 and 5 tabs: warning in all; activity, "Stay signed in" and logout in one reach all; routine checks do not grow with tabs', async (t) => {
+    const runs = await Promise.all([runTabs(1), runTabs(2), runTabs(5)]);
+    t.diagnostic(runs.map((run) => `${run.tabs} tab(s): ${run.routineChecks} checks`).join(', '));
+    const [one, two, five] = runs as [TabRun, TabRun, TabRun];
+    assert.ok(one.routineChecks >= 2, 'the single tab checked before each warning');
+    assert.ok(
+      two.routineChecks <= one.routineChecks + 1 && five.routineChecks <= one.routineChecks + 1,
+      `checks per browser grew with tabs: ${JSON.stringify(runs)}`,
+    );
+  });
+});
