@@ -11,10 +11,16 @@ export interface LeaderElection {
 /**
  * Web Locks: the tab holding the lock leads; the browser releases it when the tab closes, dies or
  * is discarded, and the next waiting tab takes over.
+ *
+ * The first request uses `ifAvailable`, so it is granted or refused at once and never has to
+ * be aborted: Chromium leaves a lock held forever when a request is aborted while its grant is
+ * on the way (seen with a request aborted right after it was made). Only a tab that found the
+ * lock taken queues, and a queued request can be aborted safely.
  */
 export class WebLocksElection implements LeaderElection {
-  #abort: AbortController | null = null;
+  #abort = new AbortController();
   #release: (() => void) | null = null;
+  #stopped = false;
 
   constructor(
     private readonly locks: LockManager,
@@ -22,25 +28,30 @@ export class WebLocksElection implements LeaderElection {
   ) {}
 
   start(onChange: (leader: boolean) => void): void {
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.locks
-      .request(CHANNEL_PREFIX + this.name, { signal: abort.signal }, () => {
-        if (abort.signal.aborted) return undefined;
-        onChange(true);
-        return new Promise<void>((resolve) => {
-          this.#release = resolve;
-        });
-      })
-      .catch(() => {
-        // Aborted while waiting: this tab stopped competing.
+    const name = CHANNEL_PREFIX + this.name;
+    const ignore = () => {};
+    const hold = (): Promise<void> | undefined => {
+      if (this.#stopped) return undefined;
+      onChange(true);
+      return new Promise<void>((resolve) => {
+        this.#release = resolve;
       });
+    };
+    this.locks
+      .request(name, { ifAvailable: true }, (lock) => {
+        if (lock) return hold();
+        if (!this.#stopped) {
+          this.locks.request(name, { signal: this.#abort.signal }, hold).catch(ignore);
+        }
+        return undefined;
+      })
+      .catch(ignore);
   }
 
   stop(): void {
-    this.#abort?.abort();
+    this.#stopped = true;
+    this.#abort.abort();
     this.#release?.();
-    this.#abort = null;
     this.#release = null;
   }
 }

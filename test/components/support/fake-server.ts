@@ -74,6 +74,8 @@ export class FakeServer implements Transport {
 
   logout(): Promise<SessionStatus> {
     return this.#answer({ method: 'DELETE', atMs: this.nowMs() }, () => {
+      const reason = this.#expireIfDue();
+      if (reason) return expiredStatus(reason);
       const had = this.record !== null;
       this.record = null;
       return expiredStatus(had ? 'logout' : 'no-session');
