@@ -121,6 +121,8 @@ export class SessionSecurityDialogElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resolveLocale();
+    // Moved in the DOM while open: disconnecting closed the modal and stopped the countdown.
+    if (this.hasUpdated && this.open) this.requestUpdate('open', false);
   }
 
   override disconnectedCallback(): void {

@@ -160,6 +160,12 @@ describe('announcements in the page (fake clock, live-region mutations)', () => 
     el.open = true;
     await el.updateComplete;
     expect(clock.countTimers()).to.equal(1);
+    const parent = el.parentElement as HTMLElement;
+    el.remove();
+    expect(clock.countTimers()).to.equal(0);
+    parent.append(el);
+    await el.updateComplete;
+    expect(clock.countTimers()).to.equal(1);
     el.remove();
     expect(clock.countTimers()).to.equal(0);
   });

@@ -46,6 +46,17 @@ describe('session-security-dialog basics', () => {
     expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
   });
 
+  it('reopens and ticks again when moved in the DOM while open', async () => {
+    const el = await openDialog();
+    const parent = el.parentElement as HTMLElement;
+    el.remove();
+    expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+    parent.append(el);
+    await el.updateComplete;
+    expect(part<HTMLDialogElement>(el, 'dialog').matches(':modal')).to.equal(true);
+    expect(el.open).to.equal(true);
+  });
+
   it('stays closed and renders no dialog box until opened', async () => {
     const el = await fixture(html`<session-security-dialog></session-security-dialog>`);
     expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
