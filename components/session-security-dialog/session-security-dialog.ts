@@ -24,6 +24,15 @@ export interface DialogActionDetail {
   kind: DialogKind;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const focusableSelector =
   'a[href],button,input,select,textarea,iframe,[tabindex],[contenteditable]';
 
@@ -79,7 +88,7 @@ export class SessionSecurityDialogElement extends LitElement {
     nowMs: { attribute: false },
     variant: { reflect: true },
     statusMessage: { attribute: 'status-message' },
-    strings: { attribute: false },
+    strings: { type: Object },
     locale: { state: true },
     shownSeconds: { state: true },
     announcedSeconds: { state: true },
@@ -105,7 +114,7 @@ export class SessionSecurityDialogElement extends LitElement {
    * built-in, translated messages. Announced politely, also while the dialog is closed.
    */
   statusMessage = '';
-  /** Overrides for any text; the rest comes from the language. */
+  /** Overrides for any text; the rest comes from the language. Attribute: the same as JSON. */
   strings: Partial<DialogStrings> = {};
   /** The locale key in use (e.g. `de`, `pt-BR`, `en`), from `lang` (see inheritedLang). */
   locale = 'en';
@@ -131,6 +140,12 @@ export class SessionSecurityDialogElement extends LitElement {
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'strings' && value && !isJson(value)) {
+      console.error(
+        `session-security-dialog: the strings attribute is not JSON, ignored: ${value}`,
+      );
+      return;
+    }
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && this.isConnected) this.#resolveLocale();
   }

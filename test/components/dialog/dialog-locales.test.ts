@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import {
   builtInLocales,
   loadStrings,
@@ -264,6 +265,22 @@ describe('session-security-dialog language resolution', () => {
     expect(text(el, '.stay')).to.equal('Weiterarbeiten');
     expect(text(el, '.logout')).to.equal('Jetzt abmelden');
     expect(text(el, '[role="timer"]')).to.equal('1 Min. 30 Sekunden');
+  });
+
+  it('takes overrides as a JSON attribute too, and refuses an attribute that is not JSON', async () => {
+    const el = await dialogIn('en', 60);
+    el.setAttribute('strings', '{"logoutButton":"Sign out"}');
+    await el.updateComplete;
+    expect(text(el, '.logout')).to.equal('Sign out');
+    const consoleError = sinon.stub(console, 'error');
+    try {
+      el.setAttribute('strings', '{logoutButton:');
+    } finally {
+      consoleError.restore();
+    }
+    expect(String(consoleError.firstCall?.args[0])).to.contain('the strings attribute is not JSON');
+    await el.updateComplete;
+    expect(text(el, '.logout')).to.equal('Sign out');
   });
 
   it('lets slots replace the heading and the message, and still labels the dialog', async () => {
