@@ -13,8 +13,9 @@ export interface SessionSecurityOptions {
   /** Absolute session lifetime in seconds, counted from sign-in; `null` or absent for none. */
   readonly absoluteTimeoutSeconds?: number | null;
   /**
-   * Whether the request belongs to a signed-in user. Default: the session holds a `user` value.
-   * Called after @fastify/session loaded the session; must not throw.
+   * Whether the request belongs to a signed-in user, as a boolean (anything else, or a throw,
+   * fails the request closed with 503). Default: the session holds a `user` value. Called after
+   * @fastify/session loaded the session.
    */
   readonly isAuthenticated?: (request: FastifyRequest) => boolean;
   /**

@@ -209,8 +209,9 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
       ...base,
       method: otherMethods,
       url,
-      handler: async () => {
-        throw new Error('unreachable: the onRequest hook answers 405');
+      handler: async function refuseMethod(_request: FastifyRequest, reply: FastifyReply) {
+        // guardResourceRequest has already answered 405.
+        return reply;
       },
     });
   };

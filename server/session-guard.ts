@@ -85,11 +85,20 @@ export class SessionGuard {
   }
 
   #isAuthenticated(request: FastifyRequest): boolean {
+    let result: unknown;
     try {
-      return this.#options.isAuthenticated(request) === true;
+      result = this.#options.isAuthenticated(request);
     } catch (error) {
       throw new SessionCheckError(`the isAuthenticated option threw: ${describeError(error)}`);
     }
+    // Anything but a boolean (a user object, a Promise) is a misconfiguration: treating it as
+    // "anonymous" would silently switch the timeouts off, so the request fails closed instead.
+    if (typeof result !== 'boolean') {
+      throw new SessionCheckError(
+        `the isAuthenticated option must return a boolean, got ${result === null ? 'null' : typeof result}`,
+      );
+    }
+    return result;
   }
 
   /**

@@ -411,6 +411,39 @@ describe('clocks', () => {
   });
 });
 
+describe('isAuthenticated', () => {
+  it('a non-boolean answer fails closed with 503 and a logged error, never "anonymous"', async () => {
+    const logs: string[] = [];
+    const testApp = await buildApp({
+      logs,
+      plugin: {
+        warnAfterSeconds: 40,
+        expireAfterSeconds: 60,
+        isAuthenticated: ((request: { session: { get(key: string): unknown } }) =>
+          request.session.get('user')) as never,
+      },
+    });
+    // Misconfigured everywhere, so it shows at once: even the sign-in request is refused.
+    const response = await testApp.app.inject({ method: 'POST', url: '/sign-in' });
+    assert.equal(response.statusCode, 503);
+    assert.equal(response.headers['set-cookie'], undefined);
+    assert.ok(
+      logs.some((line) => /isAuthenticated option must return a boolean, got undefined/.test(line)),
+      logs.join('\n'),
+    );
+    await testApp.app.close();
+  });
+
+  it('a custom answer decides which sessions are timed', async () => {
+    const testApp = await buildApp({ plugin: { isAuthenticated: () => false } });
+    const { cookie } = await signIn(testApp);
+    testApp.clock.advance(60_000);
+    assert.equal((await api(testApp, cookie)).statusCode, 200);
+    assert.equal((await readStatus(testApp, cookie)).json().reason, 'no-session');
+    await testApp.app.close();
+  });
+});
+
 describe('per-request timeouts', () => {
   it('the timeouts hook decides the timeouts of each request', async () => {
     const testApp = await buildApp({
