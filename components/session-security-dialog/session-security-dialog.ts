@@ -24,6 +24,10 @@ export interface DialogActionDetail {
   kind: DialogKind;
 }
 
+function refuse(name: string, expected: string, value: unknown): void {
+  console.error(`session-security-dialog: ${name} must be ${expected}, not ${String(value)}`);
+}
+
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -174,6 +178,19 @@ export class SessionSecurityDialogElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Bad values are refused with a specific error and leave the previous value in place.
+    if (!['idle', 'absolute'].includes(this.kind)) {
+      refuse('kind', 'idle or absolute', this.kind);
+      this.kind = changed.get('kind') ?? 'idle';
+    }
+    if (!['modal', 'banner'].includes(this.variant)) {
+      refuse('variant', 'modal or banner', this.variant);
+      this.variant = changed.get('variant') ?? 'modal';
+    }
+    if (!Number.isFinite(this.deadlineMs)) {
+      refuse('deadlineMs', 'a finite number of epoch milliseconds', this.deadlineMs);
+      this.deadlineMs = changed.get('deadlineMs') ?? 0;
+    }
     const opening = changed.has('open') && this.open;
     if (opening) this.#resolveLocale();
     this.shownSeconds = secondsLeft(this.deadlineMs, this.nowMs());

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
 import { DIALOG_TAG } from '../../../components/session-security-dialog/session-security-dialog.js';
 import { manualClock, openDialog, part } from './dialog-fixture.js';
 import { describe, it } from './mocha.js';
@@ -55,6 +56,31 @@ describe('session-security-dialog basics', () => {
     await el.updateComplete;
     expect(part<HTMLDialogElement>(el, 'dialog').matches(':modal')).to.equal(true);
     expect(el.open).to.equal(true);
+  });
+
+  it('refuses a bad kind, variant or deadline with a specific error and keeps the old value', async () => {
+    const clock = manualClock();
+    const el = await openDialog({ nowMs: clock.nowMs, secondsLeft: 90, kind: 'absolute' });
+    const consoleError = sinon.stub(console, 'error');
+    try {
+      el.setAttribute('kind', 'forever');
+      el.setAttribute('variant', 'popup');
+      el.deadlineMs = Number.NaN;
+      await el.updateComplete;
+    } finally {
+      consoleError.restore();
+    }
+    const messages = consoleError.getCalls().map((call) => String(call.args[0]));
+    expect(messages).to.deep.equal([
+      'session-security-dialog: kind must be idle or absolute, not forever',
+      'session-security-dialog: variant must be modal or banner, not popup',
+      'session-security-dialog: deadlineMs must be a finite number of epoch milliseconds, not NaN',
+    ]);
+    expect(el.kind).to.equal('absolute');
+    expect(el.getAttribute('kind')).to.equal('absolute');
+    expect(el.variant).to.equal('modal');
+    expect(part(el, '[role="timer"]').textContent?.trim()).to.equal('1 minute 30 seconds');
+    expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
   });
 
   it('stays closed and renders no dialog box until opened', async () => {
