@@ -145,9 +145,7 @@ export class SessionSecurityDialogElement extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'strings' && value && !isJson(value)) {
-      console.error(
-        `session-security-dialog: the strings attribute is not JSON, ignored: ${value}`,
-      );
+      refuse('the strings attribute', 'JSON', value);
       return;
     }
     super.attributeChangedCallback(name, old, value);

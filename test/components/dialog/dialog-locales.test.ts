@@ -278,7 +278,9 @@ describe('session-security-dialog language resolution', () => {
     } finally {
       consoleError.restore();
     }
-    expect(String(consoleError.firstCall?.args[0])).to.contain('the strings attribute is not JSON');
+    expect(String(consoleError.firstCall?.args[0])).to.contain(
+      'the strings attribute must be JSON, not {logoutButton:',
+    );
     await el.updateComplete;
     expect(text(el, '.logout')).to.equal('Sign out');
   });
