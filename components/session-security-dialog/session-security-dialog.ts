@@ -47,7 +47,8 @@ const focusableSelector =
  * what happens to the session.
  *
  * Language: the element's `lang`, else the nearest ancestor's (across shadow roots), else the
- * document's; English is built in, other languages load on demand (see locale-registry.ts).
+ * document's, else English. English is built in; the other languages load on demand
+ * (locale-registry.ts).
  *
  * @fires session-security-dialog-stay - the user chose to stay (button or Escape); in the
  *   `absolute` kind, the user acknowledged the notice (nothing can be extended).
@@ -68,10 +69,10 @@ const focusableSelector =
  * @csspart stay-button - "Stay signed in" (or "OK" in the absolute kind).
  * @csspart logout-button - "Log out now".
  *
+ * Custom properties (defaults switch with prefers-color-scheme; see docs/dialog.md):
  * @cssprop --session-security-width - dialog width (default 30rem, never wider than the viewport).
  * @cssprop --session-security-background - dialog background.
  * @cssprop --session-security-color - text colour.
- * @cssprop --session-security-muted-color - colour of the status line.
  * @cssprop --session-security-accent - primary button and focus ring colour.
  * @cssprop --session-security-on-accent - text colour on the accent.
  * @cssprop --session-security-border-color - dialog and secondary button border.
@@ -79,8 +80,6 @@ const focusableSelector =
  * @cssprop --session-security-radius - corner radius.
  * @cssprop --session-security-font - font family.
  * @cssprop --session-security-backdrop - backdrop behind the modal dialog.
- * @cssprop --session-security-shadow - dialog shadow.
- * @cssprop --session-security-padding - dialog padding.
  */
 export class SessionSecurityDialogElement extends LitElement {
   static override styles = dialogStyles;
@@ -120,7 +119,7 @@ export class SessionSecurityDialogElement extends LitElement {
   statusMessage = '';
   /** Overrides for any text; the rest comes from the language. Attribute: the same as JSON. */
   strings: Partial<DialogStrings> = {};
-  /** The locale key in use (e.g. `de`, `pt-BR`, `en`), from `lang` (see inheritedLang). */
+  /** The locale key in use (e.g. `de`, `pt-BR`, `en`), resolved from `lang`; read only. */
   locale = 'en';
   protected shownSeconds = 0;
   protected announcedSeconds: number | null = null;

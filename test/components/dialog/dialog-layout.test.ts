@@ -83,6 +83,36 @@ describe('session-security-dialog layout', () => {
     }
   });
 
+  it('takes the custom properties and ::part rules of the page', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <style>
+        .themed {
+          --session-security-width: 20rem;
+          --session-security-accent: rgb(0, 112, 60);
+          --session-security-background: rgb(250, 250, 240);
+          --session-security-radius: 0px;
+          --session-security-font: monospace;
+        }
+        .themed session-security-dialog::part(heading) { color: rgb(120, 0, 0); }
+        .themed session-security-dialog::part(logout-button) { border-style: dashed; }
+      </style>
+      <div class="themed">
+        <session-security-dialog lang="en" .deadlineMs=${Date.now() + 60_000}></session-security-dialog>
+      </div>
+    </div>`);
+    const el = root.querySelector('session-security-dialog') as SessionSecurityDialogElement;
+    el.open = true;
+    await el.updateComplete;
+    const dialog = getComputedStyle(part(el, 'dialog'));
+    expect(part(el, 'dialog').getBoundingClientRect().width).to.equal(320);
+    expect(dialog.backgroundColor).to.equal('rgb(250, 250, 240)');
+    expect(dialog.borderTopLeftRadius).to.equal('0px');
+    expect(dialog.fontFamily).to.equal('monospace');
+    expect(getComputedStyle(part(el, '.stay')).backgroundColor).to.equal('rgb(0, 112, 60)');
+    expect(getComputedStyle(part(el, 'h2')).color).to.equal('rgb(120, 0, 0)');
+    expect(getComputedStyle(part(el, '.logout')).borderTopStyle).to.equal('dashed');
+  });
+
   it('shows the banner at the top without a modal, leaving the page usable', async () => {
     const root = await fixture<HTMLDivElement>(html`<div>
       <button id="page-button">Page button</button>
