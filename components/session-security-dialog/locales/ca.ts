@@ -9,9 +9,9 @@ const strings: DialogStrings = {
   absoluteMessage:
     'Per seguretat, una sessió té una durada limitada i no es pot allargar. Deseu la feina ara; haureu de tornar a iniciar la sessió.',
   timeLeftLabel: 'Temps restant:',
-  stayButton: 'Mantén la sessió',
+  stayButton: 'Mantenir la sessió',
   acknowledgeButton: 'D’acord',
-  logoutButton: 'Tanca la sessió ara',
+  logoutButton: 'Tancar la sessió ara',
   idleAnnouncement: 'La sessió es tancarà d’aquí a {time}.',
   absoluteAnnouncement: 'La sessió acabarà d’aquí a {time}.',
   minutes: {
