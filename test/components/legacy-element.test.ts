@@ -5,7 +5,7 @@ import { TransportError } from '../../components/session-security/core/transport
 import type { SessionSecurityElement } from '../../components/session-security/session-security.js';
 import { LegacyPingView } from './legacy-ping-view.js';
 import { afterEach, beforeEach, describe, it } from './support/mocha.js';
-import { flushMicrotasks, nextTask } from './support/ticks.js';
+import { flushMicrotasks, nextTask, waitUntil } from './support/ticks.js';
 
 const T0 = 1_700_000_000_000;
 const PING_PATH = '/session_security/ping/';
@@ -94,9 +94,13 @@ describe('<session-security legacy-ping-url> against a django-session-security s
   beforeEach(() => {
     clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     view = new LegacyPingView(() => Date.now(), 10, PING_PATH);
-    fetchStub = sinon
-      .stub(window, 'fetch')
-      .callsFake((input, init) => view.fetch(String(input), init));
+    // The view's answers, readable within microtasks: timings then do not depend on how fast
+    // the browser reads a body under load.
+    fetchStub = sinon.stub(window, 'fetch').callsFake(async (input, init) => {
+      const response = await view.fetch(String(input), init);
+      const body = await response.text();
+      return { ok: response.ok, status: response.status, text: async () => body } as Response;
+    });
   });
   afterEach(() => {
     for (const el of document.querySelectorAll('session-security')) el.remove();
@@ -202,6 +206,7 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     await at(6_000);
     second.el.activity();
     await settle();
+    await waitUntil(() => first.el.state === 'active', 'the other tab closes its warning', 2_000);
     expect(pings().slice(before)).to.deep.equal([{ atMs: 6_000, path: PING_PATH, idleFor: '0' }]);
     expect([first.el.state, second.el.state]).to.deep.equal(['active', 'active']);
     expect(first.events.at(-1)?.type).to.equal('session-security-extended');
@@ -209,6 +214,7 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     // The server ends it at 16 s: the leading tab hears it and tells the other.
     await at(16_000);
     expect(view.lastActivityMs).to.equal(null);
+    await waitUntil(() => second.el.state === 'expired', 'the other tab ends too', 2_000);
     expect([first.el.state, second.el.state]).to.deep.equal(['expired', 'expired']);
     expect(second.events.at(-1)?.detail).to.deep.include({
       reason: 'no-session',
@@ -267,6 +273,7 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     const before = pings().length;
     await first.el.logout();
     await settle();
+    await waitUntil(() => second.navigation.assign.called, 'the other tab redirects', 2_000);
     expect(pings()).to.have.length(before);
     const target = new URL('/accounts/logout/', location.href).href;
     expect(first.navigation.assign.args).to.deep.equal([[target]]);
