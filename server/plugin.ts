@@ -7,6 +7,7 @@ import { createRequestHook } from './request-hook.js';
 import type { SessionSecurityRequestState } from './request-state.js';
 import { createResourcePlugin } from './resource.js';
 import { SessionGuard } from './session-guard.js';
+import { failClosedOnSessionStoreErrors } from './session-store-errors.js';
 
 /** Below this warning lead (seconds between warning and expiry), WCAG 2.2.1 is not met. */
 const MIN_ACCESSIBLE_WARNING_LEAD_SECONDS = 20;
@@ -28,6 +29,7 @@ async function sessionSecurityPlugin(fastify: FastifyInstance, rawOptions: Sessi
   // Set by the hooks on every request; null only before they ran.
   fastify.decorateRequest('sessionSecurity', null as unknown as SessionSecurityRequestState);
   fastify.addHook('onRequest', createRequestHook(options, guard));
+  fastify.addHook('onRoute', failClosedOnSessionStoreErrors);
   await fastify.register(createResourcePlugin(options, guard));
 }
 

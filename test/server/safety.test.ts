@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { STARTED_MARKER_KEY } from '../../server/index.js';
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { STARTED_MARKER_KEY, sessionSecurity } from '../../server/index.js';
 import {
   buildApp,
   FETCH_HEADERS,
@@ -9,10 +12,22 @@ import {
   REPORT_HEADERS,
   readStatus,
   report,
+  SECRET,
   signIn,
   type TestApp,
 } from './support/app.js';
 import { CountingSessionStore, FlakyActivityStore } from './support/stores.js';
+
+/** A bare app with the three plugins and routes added by `addRoutes`. */
+async function buildAppWith(addRoutes: (app: FastifyInstance) => void): Promise<FastifyInstance> {
+  const app = Fastify();
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, { secret: SECRET, cookie: { secure: false } });
+  await app.register(sessionSecurity, { warnAfterSeconds: 5, expireAfterSeconds: 10 });
+  addRoutes(app);
+  await app.ready();
+  return app;
+}
 
 const LOGOUT_HEADERS = { ...FETCH_HEADERS, 'session-security-version': '1' };
 
@@ -225,16 +240,52 @@ describe('store failures fail closed', () => {
     await testApp.app.close();
   });
 
-  it('a session store error on the resource is a 503 problem, not a 500', async () => {
+  it('a session store error is a 503 problem, not a 500, on the resource and on app routes', async () => {
     const sessionStore = new CountingSessionStore();
     const testApp = await buildApp({ sessionStore });
     const { cookie } = await signIn(testApp);
     sessionStore.get = (_id, callback) => callback(new Error('session store down'));
-    const response = await readStatus(testApp, cookie);
-    assert.equal(response.statusCode, 503);
-    assert.equal(response.json().type, 'https://session-security.dev/problems/store-unavailable');
-    assert.equal(response.headers['cache-control'], 'no-store');
+    for (const response of [
+      await readStatus(testApp, cookie),
+      await report(testApp, cookie, 0),
+      await api(testApp, cookie),
+      await page(testApp, cookie),
+    ]) {
+      assert.equal(response.statusCode, 503);
+      assert.equal(response.json().type, 'https://session-security.dev/problems/store-unavailable');
+      assert.equal(response.headers['cache-control'], 'no-store');
+    }
     await testApp.app.close();
+  });
+
+  it("other errors still reach the route's and the application's error handlers", async () => {
+    const fresh = await buildAppWith((instance) => {
+      instance.setErrorHandler((error: Error, _request, reply) =>
+        reply.code(418).send({ handledBy: 'app', message: error.message }),
+      );
+      instance.get('/boom', async () => {
+        throw new Error('boom');
+      });
+      instance.get(
+        '/own',
+        {
+          errorHandler: (error, _request, reply) => {
+            reply.code(409).send({ handledBy: 'route', message: error.message });
+          },
+        },
+        async () => {
+          throw new Error('own');
+        },
+      );
+    });
+    assert.deepEqual((await fresh.inject({ method: 'GET', url: '/boom' })).json(), {
+      handledBy: 'app',
+      message: 'boom',
+    });
+    const own = await fresh.inject({ method: 'GET', url: '/own' });
+    assert.equal(own.statusCode, 409);
+    assert.equal(own.json().handledBy, 'route');
+    await fresh.close();
   });
 });
 
