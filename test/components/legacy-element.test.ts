@@ -264,6 +264,23 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     });
   });
 
+  it('wakes from a sleep past the deadline: asks the server, ends without flashing the warning', async () => {
+    const tab = await mountTab({ 'on-expire': 'reload' });
+    await waitForLeader(tab.el.channel);
+    await at(1_000);
+    // The laptop sleeps: the clock jumps, no timer runs, until the window is focused again.
+    clock.setSystemTime(T0 + 30_000);
+    window.dispatchEvent(new Event('focus'));
+    await settle();
+    expect(pings().at(-1)).to.deep.equal({ atMs: 30_000, path: PING_PATH, idleFor: '30' });
+    expect(tab.el.state).to.equal('expired');
+    expect(names(tab)).to.deep.equal([
+      'session-security-before-expire',
+      'session-security-expired',
+    ]);
+    expect(tab.navigation.reload.callCount).to.equal(1);
+  });
+
   it('logout() sends nothing and follows the expiry action to the logout URL in every tab', async () => {
     const channel = uniqueChannel();
     const attributes = { channel, 'on-expire': 'redirect', 'redirect-url': '/accounts/logout/' };
