@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ActiveStatus } from '../protocol/index.js';
 import { VERSION_HEADER } from '../protocol/index.js';
 import { CookieJar } from './cookie-jar.js';
-import { CheckSkipped, expectActive, fail } from './expect.js';
+import { CheckSkipped, expectActive, expectStatus, fail, round } from './expect.js';
 import type { Exchange, HttpClient } from './http-client.js';
 import type { SuiteOptions } from './options.js';
 
@@ -18,11 +19,11 @@ export const ACTIVITY_WRITE_WAIT_MS = 1300;
 export interface Session {
   readonly jar: CookieJar;
   /**
-   * Client time at or after the server's last recorded activity (the sign-in answer's arrival):
-   * while the session is untouched, its idle time is at least the time elapsed since then.
+   * Client time at or after the server's last recorded activity: while the session is
+   * untouched, its idle time is at least the time elapsed since then.
    */
   anchorMs: number;
-  /** Client time at or before the server's last recorded activity (the sign-in request's sending). */
+  /** Client time at or before the server's last recorded activity. */
   activeSinceMs: number;
 }
 
@@ -141,11 +142,18 @@ export class SuiteContext {
       jar.set(signIn.name, signIn.value);
       // Anchor the idle time at a report of activity: the session's history is unknown.
       const exchange = await this.report({ jar, anchorMs: 0, activeSinceMs: 0 }, 0);
-      expectActive(exchange, 'the --cookie session must be signed in');
-      return { jar, anchorMs: exchange.receivedAtMs, activeSinceMs: exchange.sentAtMs };
+      const status = expectActive(exchange, 'the --cookie session must be signed in');
+      return { jar, ...anchorsOf(exchange, status.idleSeconds) };
     }
     const jar = new CookieJar();
-    const body = new URLSearchParams({ username: signIn.username, password: signIn.password });
+    // Like a browser: load the form first (its cookies and hidden inputs carry CSRF tokens).
+    const form = await this.client.send('GET', signIn.loginPath, {
+      headers: { accept: 'text/html', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'none' },
+      jar,
+    });
+    const body = new URLSearchParams(hiddenInputs(form.response.body));
+    body.set('username', signIn.username);
+    body.set('password', signIn.password);
     const login = await this.client.send('POST', signIn.loginPath, {
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -153,6 +161,7 @@ export class SuiteContext {
         origin: this.client.origin,
         'sec-fetch-site': 'same-origin',
         'sec-fetch-mode': 'navigate',
+        referer: this.client.url(signIn.loginPath).href,
       },
       body: body.toString(),
       jar,
@@ -160,9 +169,30 @@ export class SuiteContext {
     if (login.response.status >= 400)
       fail('sign-in failed: the login form answered an error', login);
     if (jar.isEmpty()) fail('sign-in set no cookie', login);
-    const session = { jar, anchorMs: login.receivedAtMs, activeSinceMs: login.sentAtMs };
-    expectActive(await this.status(session), 'right after sign-in');
-    return session;
+    // Some servers start the activity record at sign-in, others at the session's first request:
+    // the first status read tells when the server counts from.
+    const read = await this.status({ jar, anchorMs: 0, activeSinceMs: 0 });
+    const status = expectActive(read, 'right after sign-in');
+    return { jar, ...anchorsOf(read, status.idleSeconds) };
+  }
+
+  /**
+   * The active status in `exchange`, which a check expects because `session` cannot have been
+   * idle for the whole idle timeout. If it may have been (a slow server or machine), the failure
+   * says so instead of blaming the rule under test.
+   */
+  expectAlive(session: Session, exchange: Exchange, why: string): ActiveStatus {
+    const status = expectStatus(exchange);
+    if (status.state === 'active') return status;
+    const expireAfterSeconds = this.timeouts?.expireAfterSeconds ?? Number.POSITIVE_INFINITY;
+    const idleAtMostSeconds = (exchange.receivedAtMs - session.activeSinceMs) / 1000;
+    if (idleAtMostSeconds >= expireAfterSeconds) {
+      fail(
+        `the session reached its idle timeout (${round(idleAtMostSeconds)} s after sign-in) before this check was done: the server or this machine is too slow for expireAfterSeconds ${expireAfterSeconds}; configure a longer one`,
+        exchange,
+      );
+    }
+    return expectActive(exchange, why);
   }
 
   /** Seconds elapsed on the client since `ms`. */
@@ -182,6 +212,17 @@ export class SuiteContext {
   }
 }
 
+/**
+ * Bounds of the server's last activity, from an answer that said `idleSeconds`: the server
+ * computed it at some moment between sending and receiving.
+ */
+function anchorsOf(exchange: Exchange, idleSeconds: number): Omit<Session, 'jar'> {
+  return {
+    anchorMs: exchange.receivedAtMs - idleSeconds * 1000,
+    activeSinceMs: exchange.sentAtMs - idleSeconds * 1000,
+  };
+}
+
 /** Memoizes an async factory: every caller gets the same promise. */
 export function once<T>(make: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
@@ -189,4 +230,50 @@ export function once<T>(make: () => Promise<T>): () => Promise<T> {
     promise ??= make();
     return promise;
   };
+}
+
+/**
+ * Name/value pairs of the hidden inputs of an HTML page: the CSRF tokens of login forms
+ * (`csrfmiddlewaretoken`, `authenticity_token`, `_csrf`, ...). A plain scan, not an HTML parser.
+ */
+export function hiddenInputs(html: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
+    if (!/\btype\s*=\s*["']?hidden\b/i.test(input)) continue;
+    const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(input);
+    const value = /\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(input);
+    const nameText = name?.[1] ?? name?.[2] ?? name?.[3];
+    if (nameText)
+      pairs.push([
+        decodeEntities(nameText),
+        decodeEntities(value?.[1] ?? value?.[2] ?? value?.[3] ?? ''),
+      ]);
+  }
+  return pairs;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
+/** Runs `work` on every item, at most `limit` at a time. */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { CookieJar } from './cookie-jar.js';
 
 /** A request as the suite sent it (header names in lower case). */
@@ -51,11 +51,25 @@ export class NetworkError extends Error {
  */
 export class HttpClient {
   readonly exchanges: Exchange[] = [];
+  /**
+   * Reuses connections, but drops idle ones after a second: well before a server closes them
+   * (Node's default is 5 s), so a request never races a closing connection.
+   */
+  private readonly agent: HttpAgent;
 
   constructor(
     readonly baseUrl: URL,
     private readonly timeoutMs = 10_000,
-  ) {}
+  ) {
+    const agentOptions = { keepAlive: true, timeout: 1000 };
+    this.agent =
+      baseUrl.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  }
+
+  /** Closes the connections kept open. */
+  close(): void {
+    this.agent.destroy();
+  }
 
   /** The server's origin, e.g. `http://127.0.0.1:3000`. */
   get origin(): string {
@@ -86,29 +100,32 @@ export class HttpClient {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const sentAtMs = Date.now();
     return new Promise((resolve, reject) => {
-      const options_ = { method, headers, timeout: this.timeoutMs, agent: false } as const;
-      const outgoing = request(url, options_, (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('error', (error) => reject(new NetworkError(error.message, sent)));
-        incoming.on('end', () => {
-          const setCookies = incoming.headers['set-cookie'] ?? [];
-          options.jar?.absorb(setCookies);
-          const exchange: Exchange = {
-            request: sent,
-            response: {
-              status: incoming.statusCode ?? 0,
-              headers: flattenHeaders(incoming.headers),
-              setCookies,
-              body: Buffer.concat(chunks).toString('utf8'),
-            },
-            sentAtMs,
-            receivedAtMs: Date.now(),
-          };
-          this.exchanges.push(exchange);
-          resolve(exchange);
-        });
-      });
+      const outgoing = request(
+        url,
+        { method, headers, timeout: this.timeoutMs, agent: this.agent },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', (error) => reject(new NetworkError(error.message, sent)));
+          incoming.on('end', () => {
+            const setCookies = incoming.headers['set-cookie'] ?? [];
+            options.jar?.absorb(setCookies);
+            const exchange: Exchange = {
+              request: sent,
+              response: {
+                status: incoming.statusCode ?? 0,
+                headers: flattenHeaders(incoming.headers),
+                setCookies,
+                body: Buffer.concat(chunks).toString('utf8'),
+              },
+              sentAtMs,
+              receivedAtMs: Date.now(),
+            };
+            this.exchanges.push(exchange);
+            resolve(exchange);
+          });
+        },
+      );
       outgoing.on('timeout', () => {
         outgoing.destroy(new Error(`no answer within ${this.timeoutMs} ms`));
       });

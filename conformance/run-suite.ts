@@ -36,6 +36,18 @@ export interface SuiteReport {
 export async function runSuite(options: SuiteOptions): Promise<SuiteReport> {
   const startedAtMs = Date.now();
   const client = new HttpClient(options.baseUrl);
+  try {
+    return await runAll(client, options, startedAtMs);
+  } finally {
+    client.close();
+  }
+}
+
+async function runAll(
+  client: HttpClient,
+  options: SuiteOptions,
+  startedAtMs: number,
+): Promise<SuiteReport> {
   const context = new SuiteContext(client, options);
   const results: CheckResult[] = [...(await runGroup(setupChecks, context))];
   const groups: CheckGroup[] = [

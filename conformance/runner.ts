@@ -130,7 +130,9 @@ export async function runGroup(group: CheckGroup, context: SuiteContext): Promis
   if (group.endsSession && context.options.signIn.kind === 'cookie') {
     context.cookieSessionEnded = true;
   }
-  return recorder.results;
+  // In the declared order, whatever order concurrent checks finished in.
+  const order = group.checks.map((check) => check.name);
+  return [...recorder.results].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
 export function timeoutsTestable(context: SuiteContext): boolean {

@@ -7,14 +7,7 @@ import {
   type SuiteContext,
   TOLERANCE_SECONDS,
 } from '../context.js';
-import {
-  expectActive,
-  expectNear,
-  expectNoSetCookie,
-  expectStatusCode,
-  fail,
-  round,
-} from '../expect.js';
+import { expectNear, expectNoSetCookie, expectStatusCode, fail, round } from '../expect.js';
 import type { Exchange } from '../http-client.js';
 import type { CheckGroup } from '../runner.js';
 
@@ -58,7 +51,7 @@ export const passiveStatusChecks: CheckGroup = {
           expectStatusCode(exchange, 200, 'HEAD behaves like GET');
           continue;
         }
-        const status = expectActive(exchange, 'the session is young');
+        const status = context.expectAlive(session, exchange, 'the session is young');
         expectNotReset(
           context,
           session,
@@ -96,7 +89,7 @@ export const reportChecks: CheckGroup = {
       await context.sleepUntil(current.anchorMs + 1500);
       const smaller = 0.3;
       const first = await context.report(current, smaller);
-      const afterSmaller = expectActive(first, 'a report keeps the session');
+      const afterSmaller = context.expectAlive(current, first, 'a report keeps the session');
       expectNear(
         afterSmaller.idleSeconds,
         smaller,
@@ -106,7 +99,7 @@ export const reportChecks: CheckGroup = {
       );
       const larger = 1.2;
       const second = await context.report(current, larger);
-      const afterLarger = expectActive(second, 'a report keeps the session');
+      const afterLarger = context.expectAlive(current, second, 'a report keeps the session');
       // Unchanged last activity: the idle time grew only by the time between the two answers.
       const maximum =
         afterSmaller.idleSeconds + (second.receivedAtMs - first.sentAtMs) / 1000 + 0.05;
@@ -117,7 +110,7 @@ export const reportChecks: CheckGroup = {
         );
       }
       const read = await context.status(current);
-      const status = expectActive(read, 'a report keeps the session');
+      const status = context.expectAlive(current, read, 'a report keeps the session');
       if (
         status.idleSeconds >
         afterLarger.idleSeconds + context.secondsSince(second.receivedAtMs) + TOLERANCE_SECONDS
@@ -139,7 +132,7 @@ export const reportChecks: CheckGroup = {
           body,
           jar: current.jar,
         });
-        expectActive(exchange, 'a valid report is accepted');
+        context.expectAlive(current, exchange, 'a valid report is accepted');
       }
     });
   },
@@ -174,7 +167,7 @@ export const ordinaryRequestChecks: CheckGroup = {
       if (page.response.status >= 400)
         fail('a signed-in page load of the protected URL failed', page);
       const read = await context.status(session);
-      const status = expectActive(read, 'the page load was activity');
+      const status = context.expectAlive(session, read, 'the page load was activity');
       const maximum = (read.receivedAtMs - page.sentAtMs) / 1000 + 0.05;
       if (status.idleSeconds > maximum) {
         fail(
@@ -190,7 +183,7 @@ export const ordinaryRequestChecks: CheckGroup = {
       if (request.response.status >= 400)
         fail('a signed-in request of the protected URL failed', request);
       const read = await context.status(session);
-      const status = expectActive(read, 'nothing ended the session');
+      const status = context.expectAlive(session, read, 'nothing ended the session');
       expectNotReset(
         context,
         session,

@@ -16,6 +16,11 @@ const PROBLEMS = {
   'session-expired': [401, 'The session has expired'],
 };
 const MAX_SECONDS = 31_536_000;
+const NOTES = {
+  idle: 'You were signed out after a period of inactivity.',
+  absolute: 'Your session reached its maximum length. Please sign in again.',
+  logout: 'You are signed out.',
+};
 
 function problem(res, name, detail, reason) {
   const [status, title] = PROBLEMS[name];
@@ -174,10 +179,8 @@ export function createApp({
   const page = (body) =>
     `<!doctype html><html lang="en"><meta charset="utf-8"><title>Express example</title>${body}</html>`;
   app.get('/login', (req, res) => {
-    const note =
-      req.query.reason === 'idle'
-        ? '<p role="status">You were signed out after a period of inactivity.</p>'
-        : '';
+    const reason = String(req.query.reason);
+    const note = Object.hasOwn(NOTES, reason) ? `<p role="status">${NOTES[reason]}</p>` : '';
     res.send(
       page(`<h1>Sign in</h1>${note}<form method="post" action="/login">
       <label>User name <input name="username" autocomplete="username"></label>
@@ -215,7 +218,7 @@ export function createApp({
     res.send(
       page(`<script type="module" src="/session-security.js"></script>
       <h1>Hello, ${req.session.user}</h1><p>This page is protected.</p>
-      <session-security></session-security>`),
+      <session-security on-expire="redirect" redirect-url="/login?reason={reason}"></session-security>`),
     );
   });
   return app;

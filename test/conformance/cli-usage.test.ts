@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { hiddenInputs } from '../../conformance/context.js';
 import { parseArguments } from '../../conformance/index.js';
 import { ROOT_URL } from './support/servers.js';
 
@@ -76,5 +77,20 @@ describe('command line', () => {
     });
     assert.equal(result.status, 1);
     assert.match(result.stdout, /^FAIL sign-in: no answer/m);
+  });
+});
+
+describe('login form scan', () => {
+  it('copies the hidden inputs (CSRF tokens) of Django and Rails login forms', () => {
+    const django =
+      '<form method="post"><input type="hidden" name="csrfmiddlewaretoken" value="abc&amp;123">' +
+      '<input type="text" name="username"><input name="next" type=hidden value=/home></form>';
+    assert.deepEqual(hiddenInputs(django), [
+      ['csrfmiddlewaretoken', 'abc&123'],
+      ['next', '/home'],
+    ]);
+    const rails = `<input type='hidden' name='authenticity_token' value='t0k=' autocomplete='off' />`;
+    assert.deepEqual(hiddenInputs(rails), [['authenticity_token', 't0k=']]);
+    assert.deepEqual(hiddenInputs('<input type="password" name="password" value="x">'), []);
   });
 });

@@ -32,7 +32,7 @@ async function runCli(args: string[]): Promise<{ code: number | null; stdout: st
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
   });
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const [code] = (await once(child, 'close')) as [number | null];
   return { code, stdout };
 }
 
@@ -76,7 +76,7 @@ describe('the Express example (examples/express) against the conformance suite',
         (result) => result.name === 'absolute-expiry' && result.outcome === 'pass',
       ),
     );
-    assert.ok(report.durationMs < 15_000, `the suite took ${report.durationMs} ms`);
+    assert.ok(report.durationMs < 20_000, `the suite took ${report.durationMs} ms`);
   });
 
   it('passes through the command line, which exits 0 and writes the JSON report', async () => {
@@ -87,7 +87,7 @@ describe('the Express example (examples/express) against the conformance suite',
     assert.doesNotMatch(cli.stdout, /^FAIL /m);
     const json = JSON.parse(await readFile(jsonFile, 'utf8')) as SuiteReport;
     assert.equal(json.failed, 0);
-    assert.equal(json.timeouts?.expireAfterSeconds, 4);
+    assert.equal(json.timeouts?.expireAfterSeconds, SHORT_TIMEOUTS.expireAfterSeconds);
     assert.ok(
       json.results.some((result) => result.name === 'idle-expiry' && result.outcome === 'pass'),
     );
