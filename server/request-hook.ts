@@ -46,6 +46,8 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
           status: expiredStatus(evaluation.reason),
         };
         if (isApiRequest(request.headers)) {
+          // RFC 9110 wants a challenge on every 401; protocol v1 defines this one.
+          reply.header('www-authenticate', 'Session-Security');
           return sendProblem(
             reply,
             'session-expired',

@@ -200,6 +200,7 @@ describe('expired sessions on ordinary requests', () => {
     assert.equal(response.statusCode, 401);
     assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(response.headers['cache-control'], 'no-store');
+    assert.equal(response.headers['www-authenticate'], 'Session-Security');
     assert.equal(response.headers['set-cookie'], undefined);
     assert.deepEqual(response.json(), {
       type: 'https://session-security.dev/problems/session-expired',
