@@ -25,74 +25,64 @@ async function readBody(req) {
   return body;
 }
 
+/** The protocol answer to `ctx` (a Koa context), as the body text. */
 async function answerProtocol(ctx) {
   const p = await protocol();
   const now = Date.now();
   const method = ctx.method;
   log.push({ method, atMs: now, referer: ctx.get('referer') });
-  ctx.set('cache-control', 'no-store');
-  ctx.type = 'application/json';
   const expireIfDue = () => {
     const reason = session ? p.expiryReasonAt(session, timeouts, now) : null;
     if (reason) session = null;
     return reason;
   };
+  // Errors are answered as problem bodies (the serve hook always answers 200), which the
+  // element's transport rejects as malformed status answers.
   if (method !== 'GET' && ctx.get('session-security-version') !== '1') {
-    ctx.status = 403;
-    ctx.type = 'application/problem+json';
-    ctx.body = JSON.stringify(p.makeProblem('missing-version-header'));
-    return;
+    return p.makeProblem('missing-version-header');
   }
   if (method === 'GET') {
     const reason = expireIfDue();
-    ctx.body = JSON.stringify(
-      reason
-        ? p.expiredStatus(reason)
-        : session
-          ? p.activeStatus(session, timeouts, now)
-          : p.expiredStatus('no-session'),
-    );
-  } else if (method === 'POST') {
+    if (reason) return p.expiredStatus(reason);
+    return session ? p.activeStatus(session, timeouts, now) : p.expiredStatus('no-session');
+  }
+  if (method === 'POST') {
     const json = p.parseJson(await readBody(ctx.req));
     const report = json.ok ? p.parseActivityReport(json.value) : json;
-    if (!report.ok) {
-      ctx.status = 400;
-      ctx.type = 'application/problem+json';
-      ctx.body = JSON.stringify(p.makeProblem('invalid-request', report.error));
-      return;
-    }
+    if (!report.ok) return p.makeProblem('invalid-request', report.error);
     const reason = expireIfDue();
-    if (reason || !session) {
-      ctx.body = JSON.stringify(p.expiredStatus(reason ?? 'no-session'));
-      return;
-    }
+    if (reason || !session) return p.expiredStatus(reason ?? 'no-session');
     session = {
       ...session,
       lastActivityMs: p.lastActivityAfterReport(session, report.value.idleSeconds, now),
     };
-    ctx.body = JSON.stringify(p.activeStatus(session, timeouts, now));
-  } else if (method === 'DELETE') {
+    return p.activeStatus(session, timeouts, now);
+  }
+  if (method === 'DELETE') {
     const reason = expireIfDue();
     const had = session !== null;
     session = null;
-    ctx.body = JSON.stringify(p.expiredStatus(reason ?? (had ? 'logout' : 'no-session')));
-  } else {
-    ctx.status = 405;
+    return p.expiredStatus(reason ?? (had ? 'logout' : 'no-session'));
   }
+  return p.makeProblem('method-not-allowed');
 }
 
 export function testCommandsPlugin() {
   return {
     name: 'session-security-test-commands',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        if (ctx.path === TEST_ENDPOINT) return answerProtocol(ctx);
-        // A page load of the second tab counts as activity, like any ordinary request.
-        if (ctx.path.endsWith('/second-tab.html') && session) {
-          session = { ...session, lastActivityMs: Date.now() };
-        }
-        return next();
-      });
+    async serve(ctx) {
+      if (ctx.path === TEST_ENDPOINT) {
+        return {
+          body: JSON.stringify(await answerProtocol(ctx)),
+          type: 'application/json',
+          headers: { 'cache-control': 'no-store' },
+        };
+      }
+      // A page load of the second tab counts as activity, like any ordinary request.
+      if (ctx.path.endsWith('/second-tab.html') && session) {
+        session = { ...session, lastActivityMs: Date.now() };
+      }
+      return undefined;
     },
     async executeCommand({ command, payload, session: testSession }) {
       if (command === 'list-protocol-vectors') {
@@ -121,7 +111,8 @@ export function testCommandsPlugin() {
         const page = pages.get(payload.id);
         if (!page) throw new Error(`no page ${payload.id}`);
         // The expression comes from our own test files, never from page content.
-        return page.evaluate(payload.expression);
+        // Wrapped: a null or undefined result would read as "command not handled".
+        return { value: (await page.evaluate(payload.expression)) ?? null };
       }
       if (command === 'close-page') {
         const page = pages.get(payload.id);
