@@ -23,6 +23,9 @@ export const dialogStyles = css`
       --_backdrop: var(--session-security-backdrop, rgb(0 0 0 / 0.7));
     }
   }
+  :host([hidden]) {
+    display: none;
+  }
   [part~='dialog'] {
     box-sizing: border-box;
     inline-size: min(var(--session-security-width, 30rem), 100% - 2rem);
