@@ -160,6 +160,13 @@ describe('LegacyTransport against the django-session-security ping view', () => 
     });
   }
 
+  it('calls a huge idle time out of range', async () => {
+    const { view, transport } = setUp();
+    view.faults.push({ status: 200, body: '31536001' });
+    const error = await rejection(transport.readStatus());
+    expect(error.message).to.contain('out of range');
+  });
+
   it('names the setting to fix when the server idles longer than expire-after', async () => {
     const { view, transport } = setUp();
     view.faults.push({ status: 200, body: '12' });

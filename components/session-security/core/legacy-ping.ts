@@ -91,6 +91,9 @@ export function parseLegacyAnswer(
       error: `the ping answer must be whole seconds idle or "logout", got ${describe(value)}`,
     };
   }
+  if (value > MAX_IDLE_SECONDS) {
+    return { ok: false, error: `the ping answer ${value} s is out of range (over a year)` };
+  }
   if (value >= timeouts.expireAfterSeconds) {
     return {
       ok: false,
