@@ -72,8 +72,8 @@ export class SuiteContext {
   }
 
   /** `GET` of the resource: a passive status read. */
-  status(session?: Session, method = 'GET'): Promise<Exchange> {
-    return this.client.send(method, this.resourcePath, {
+  status(session?: Session, method = 'GET', query = ''): Promise<Exchange> {
+    return this.client.send(method, this.resourcePath + query, {
       headers: {
         accept: 'application/json',
         'sec-fetch-site': 'same-origin',

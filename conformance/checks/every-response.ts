@@ -1,3 +1,4 @@
+import { parseSetCookie } from '../cookie-jar.js';
 import { fail, hasNoStore } from '../expect.js';
 import type { Exchange } from '../http-client.js';
 import type { CheckGroup } from '../runner.js';
@@ -15,6 +16,14 @@ export const everyResponseChecks: CheckGroup = {
     {
       name: 'no-store-everywhere',
       description: 'every response of the resource, errors included, has Cache-Control: no-store',
+    },
+    {
+      name: 'no-set-cookie-on-resource',
+      description: 'no response of the resource sets a cookie, except a DELETE clearing one',
+    },
+    {
+      name: 'no-secrets-in-answers',
+      description: 'no response of the resource repeats a cookie value the request carried',
     },
     { name: 'no-cors', description: 'no response carries Access-Control-* headers' },
     { name: 'no-server-errors', description: 'no response is a 5xx' },
@@ -36,6 +45,20 @@ export const everyResponseChecks: CheckGroup = {
         );
       }
     });
+    await recorder.check('no-set-cookie-on-resource', async () => {
+      const first = ofResource.find((exchange) =>
+        exchange.response.setCookies.some(
+          (line) => exchange.request.method !== 'DELETE' || !parseSetCookie(line)?.cleared,
+        ),
+      );
+      if (first) fail('a response of the resource sets a cookie', first);
+    });
+    await recorder.check('no-secrets-in-answers', async () => {
+      const first = ofResource.find((exchange) =>
+        cookieValues(exchange).some((value) => exchange.response.body.includes(value)),
+      );
+      if (first) fail('a response of the resource repeats a cookie value of the request', first);
+    });
     await recorder.check('no-cors', async () => {
       const first = exchanges.find(hasCorsHeader);
       if (first) fail('a response carries CORS headers: the resource must never be shared', first);
@@ -50,4 +73,25 @@ export const everyResponseChecks: CheckGroup = {
 
 function hasCorsHeader(exchange: Exchange): boolean {
   return Object.keys(exchange.response.headers).some((name) => name.startsWith('access-control-'));
+}
+
+/**
+ * Values of the cookies a request carried that are long enough to be secrets: as sent, decoded,
+ * and the id inside a signed `s:<id>.<signature>` value.
+ */
+function cookieValues(exchange: Exchange): string[] {
+  return (exchange.request.headers.cookie ?? '')
+    .split(';')
+    .map((pair) => pair.slice(pair.indexOf('=') + 1).trim())
+    .flatMap((value) => {
+      let decoded = value;
+      try {
+        decoded = decodeURIComponent(value);
+      } catch {
+        // Not percent-encoded: the value as sent is all there is.
+      }
+      const signedId = /^s:([^.]+)\./.exec(decoded)?.[1];
+      return [value, decoded, ...(signedId ? [signedId] : [])];
+    })
+    .filter((value) => value.length >= 8);
 }
