@@ -18,6 +18,36 @@ export function formatResult(result: CheckResult): string[] {
   return lines;
 }
 
+/** Shortest run of skips with one reason that is printed as a single line. */
+const SKIP_RUN_COLLAPSED = 4;
+
+/**
+ * Every result as text, one line per check; a long run of checks skipped for one reason (say,
+ * sign-in failed) is one line naming the first and last of them.
+ */
+export function formatResults(results: readonly CheckResult[]): string[] {
+  const lines: string[] = [];
+  for (let index = 0; index < results.length; ) {
+    const result = results[index] as CheckResult;
+    let end = index + 1;
+    while (
+      result.outcome === 'skip' &&
+      results[end]?.outcome === 'skip' &&
+      results[end]?.message === result.message
+    ) {
+      end += 1;
+    }
+    if (end - index >= SKIP_RUN_COLLAPSED) {
+      const last = results[end - 1] as CheckResult;
+      lines.push(`SKIP ${end - index} checks, ${result.name} to ${last.name}: ${result.message}`);
+    } else {
+      for (const each of results.slice(index, end)) lines.push(...formatResult(each));
+    }
+    index = end;
+  }
+  return lines;
+}
+
 function describeRequest(request: SentRequest): string[] {
   return [
     `    request: ${request.method} ${request.url}`,

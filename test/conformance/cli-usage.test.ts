@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { hiddenInputs } from '../../conformance/context.js';
-import { parseArguments } from '../../conformance/index.js';
+import { type CheckResult, formatResults, parseArguments } from '../../conformance/index.js';
 import { ROOT_URL } from './support/servers.js';
 
 const CLI = fileURLToPath(new URL('build/conformance/cli.js', ROOT_URL));
@@ -92,5 +92,35 @@ describe('login form scan', () => {
     const rails = `<input type='hidden' name='authenticity_token' value='t0k=' autocomplete='off' />`;
     assert.deepEqual(hiddenInputs(rails), [['authenticity_token', 't0k=']]);
     assert.deepEqual(hiddenInputs('<input type="password" name="password" value="x">'), []);
+  });
+});
+
+describe('text report', () => {
+  const result = (name: string, outcome: CheckResult['outcome'], message?: string) => ({
+    name,
+    description: `${name} works`,
+    outcome,
+    durationMs: 1,
+    ...(message === undefined ? {} : { message }),
+  });
+
+  it('prints one line per check and one line for a long run of skips with one reason', () => {
+    const why = 'no signed-in session';
+    const lines = formatResults([
+      result('a', 'pass'),
+      result('b', 'skip', why),
+      result('c', 'skip', why),
+      result('d', 'skip', why),
+      result('e', 'skip', why),
+      result('f', 'skip', 'other'),
+      result('g', 'fail', 'broken'),
+    ]);
+    assert.deepEqual(lines, [
+      'PASS a',
+      'SKIP 4 checks, b to e: no signed-in session',
+      'SKIP f: other',
+      'FAIL g: broken',
+      '    (g works)',
+    ]);
   });
 });
