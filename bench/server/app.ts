@@ -13,6 +13,8 @@ export interface BenchAppOptions {
   readonly nowMs?: () => number;
   readonly activityStore?: ActivityStore;
   readonly sessionStore?: SessionStore;
+  /** The plugin's timeouts. Default {@link BENCH_TIMEOUTS}. */
+  readonly timeouts?: { readonly warnAfterSeconds: number; readonly expireAfterSeconds: number };
   /** Called before the routes are added (e.g. to add a hook of a baseline). */
   readonly beforeRoutes?: ((app: FastifyInstance) => void) | undefined;
 }
@@ -60,7 +62,7 @@ export async function createBenchApp(options: BenchAppOptions): Promise<FastifyI
   });
   if (options.variant === 'session-security') {
     await app.register(sessionSecurity, {
-      ...BENCH_TIMEOUTS,
+      ...(options.timeouts ?? BENCH_TIMEOUTS),
       ...(options.nowMs ? { now: options.nowMs } : {}),
       ...(options.activityStore ? { activityStore: options.activityStore } : {}),
     });

@@ -1,0 +1,205 @@
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { heapUsedAfterGc, openCdp, windowAndDocumentListeners } from './heap.js';
+import { PAGE_ROUTES, startPageServer } from './page-server.js';
+
+/** What a page holds that an element left behind would show up in. */
+export interface PageResources {
+  readonly heapBytes: number;
+  /** Listeners on window and document. */
+  readonly listeners: number;
+  /** Pending timeouts, intervals and animation frames. */
+  readonly timers: number;
+  /** BroadcastChannels not closed. */
+  readonly channels: number;
+  /** Web Locks held or requested. */
+  readonly locks: number;
+}
+
+/** Growth over the cycles of one kind of element. */
+export interface CycleGrowth {
+  readonly tag: string;
+  readonly cycles: number;
+  /** Each cycle a new element (true) or the same one again (false). */
+  readonly freshElements: boolean;
+  readonly before: PageResources;
+  readonly after: PageResources;
+}
+
+/** Options of {@link measureConnectCycles}. */
+export interface MemoryOptions {
+  readonly cycles: number;
+}
+
+declare global {
+  interface Window {
+    __benchResources?: () => Promise<Omit<PageResources, 'heapBytes' | 'listeners'>>;
+    __benchCycles?: (tag: string, cycles: number, fresh: boolean) => Promise<void>;
+  }
+}
+
+/**
+ * Runs in the page before its scripts: counts live timers and open BroadcastChannels, and
+ * defines the connect/disconnect loop. The element gets a transport that answers at once, so
+ * the loop measures the element and not the network.
+ */
+function instrumentPage(): void {
+  const liveTimers = new Set<number>();
+  const nativeSetTimeout = window.setTimeout.bind(window);
+  const nativeClearTimeout = window.clearTimeout.bind(window);
+  const nativeSetInterval = window.setInterval.bind(window);
+  const nativeClearInterval = window.clearInterval.bind(window);
+  const nativeRaf = window.requestAnimationFrame.bind(window);
+  const nativeCancelRaf = window.cancelAnimationFrame.bind(window);
+  window.setTimeout = ((handler: TimerHandler, timeoutMs?: number, ...args: unknown[]) => {
+    const id: number = nativeSetTimeout(
+      (...callArgs: unknown[]) => {
+        liveTimers.delete(id);
+        if (typeof handler === 'function') handler(...callArgs);
+      },
+      timeoutMs,
+      ...args,
+    );
+    liveTimers.add(id);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) liveTimers.delete(id);
+    nativeClearTimeout(id);
+  }) as typeof window.clearTimeout;
+  window.setInterval = ((handler: TimerHandler, timeoutMs?: number, ...args: unknown[]) => {
+    const id = nativeSetInterval(handler, timeoutMs, ...args);
+    liveTimers.add(-id);
+    return id;
+  }) as typeof window.setInterval;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) liveTimers.delete(-id);
+    nativeClearInterval(id);
+  }) as typeof window.clearInterval;
+  const liveFrames = new Set<number>();
+  window.requestAnimationFrame = (callback: FrameRequestCallback) => {
+    const id = nativeRaf((time) => {
+      liveFrames.delete(id);
+      callback(time);
+    });
+    liveFrames.add(id);
+    return id;
+  };
+  window.cancelAnimationFrame = (id: number) => {
+    liveFrames.delete(id);
+    nativeCancelRaf(id);
+  };
+  let openChannels = 0;
+  const NativeChannel = window.BroadcastChannel;
+  window.BroadcastChannel = class CountedChannel extends NativeChannel {
+    #open = true;
+    constructor(name: string) {
+      super(name);
+      openChannels++;
+    }
+    override close(): void {
+      if (this.#open) openChannels--;
+      this.#open = false;
+      super.close();
+    }
+  };
+  window.__benchResources = async () => {
+    const locks = await navigator.locks.query();
+    return {
+      timers: liveTimers.size + liveFrames.size,
+      channels: openChannels,
+      locks: (locks.held?.length ?? 0) + (locks.pending?.length ?? 0),
+    };
+  };
+  const activeStatus = {
+    version: 1,
+    state: 'active',
+    idleSeconds: 0,
+    warnAfterSeconds: 540,
+    expireAfterSeconds: 600,
+  };
+  const transport = {
+    readStatus: async () => activeStatus,
+    reportActivity: async () => activeStatus,
+    logout: async () => ({ version: 1, state: 'expired', reason: 'logout' }),
+  };
+  type Cycled = HTMLElement & { updateComplete?: Promise<boolean>; transport?: unknown };
+  const make = (tag: string): Cycled => {
+    const element = document.createElement(tag) as Cycled;
+    if (tag === 'session-security') element.transport = transport;
+    return element;
+  };
+  if (!customElements.get('bench-plain-element')) {
+    customElements.define('bench-plain-element', class extends HTMLElement {});
+  }
+  window.__benchCycles = async (tag, cycles, fresh) => {
+    const reused = make(tag);
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      const element = fresh ? make(tag) : reused;
+      document.body.append(element);
+      await element.updateComplete;
+      element.remove();
+      // Let the disconnected element's promises (its first status check) settle.
+      await Promise.resolve();
+    }
+  };
+}
+
+async function resources(page: Page, cdp: CDPSession): Promise<PageResources> {
+  // Give lock releases and channel closes, which go through the browser process, a moment.
+  await page.waitForTimeout(200);
+  const counted = await page.evaluate(() => {
+    const read = window.__benchResources;
+    if (!read) throw new Error('instrumentation missing');
+    return read();
+  });
+  return {
+    ...counted,
+    listeners: await windowAndDocumentListeners(cdp),
+    heapBytes: await heapUsedAfterGc(cdp),
+  };
+}
+
+async function cyclesOf(page: Page, tag: string, cycles: number, fresh: boolean) {
+  await page.evaluate(
+    ([name, count, freshElements]) => {
+      const run = window.__benchCycles;
+      if (!run) throw new Error('instrumentation missing');
+      return run(name, count, freshElements);
+    },
+    [tag, cycles, fresh] as const,
+  );
+}
+
+/**
+ * Connects and disconnects `<session-security>` `cycles` times (a new element each time, then
+ * the same element again and again) and a plain custom element the same way as the baseline,
+ * after a warm-up of 100 cycles each; compares what the page holds before and after.
+ */
+export async function measureConnectCycles(
+  browser: Browser,
+  options: MemoryOptions,
+): Promise<CycleGrowth[]> {
+  const server = await startPageServer({ warnAfterSeconds: 540, expireAfterSeconds: 600 });
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(instrumentPage);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${PAGE_ROUTES.bundleOnly}`);
+    await page.waitForFunction(() => customElements.get('session-security') !== undefined);
+    const cdp = await openCdp(page);
+    const growth: CycleGrowth[] = [];
+    for (const tag of ['bench-plain-element', 'session-security']) {
+      for (const fresh of [true, false]) {
+        await cyclesOf(page, tag, 100, fresh);
+        const before = await resources(page, cdp);
+        await cyclesOf(page, tag, options.cycles, fresh);
+        const after = await resources(page, cdp);
+        growth.push({ tag, cycles: options.cycles, freshElements: fresh, before, after });
+      }
+    }
+    return growth;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserImport, { type Options as TerserOptions } from '@rollup/plugin-terser';
+import { type Plugin, rollup } from 'rollup';
+
+// The plugin's types are CommonJS-style (a `default` member) while Node loads its ES build (the
+// function itself): accept both shapes.
+const terser = ((terserImport as unknown as { default?: unknown }).default ??
+  terserImport) as unknown as (options?: TerserOptions) => Plugin;
+
+/** Bytes of `source` after gzip -9. */
+export function gzipBytes(source: string | Uint8Array): number {
+  return gzipSync(source, { level: 9 }).byteLength;
+}
+
+const LIT_CORE_ID = '\0lit-core-entry';
+
+/** A one-line entry module that re-exports lit's core (LitElement, html, css, ...). */
+function litCoreEntry(): Plugin {
+  return {
+    name: 'lit-core-entry',
+    resolveId: (source) => (source === LIT_CORE_ID ? LIT_CORE_ID : null),
+    load: (id) => (id === LIT_CORE_ID ? "export { LitElement, html, css } from 'lit';" : null),
+  };
+}
+
+/**
+ * lit's core bundled the way our rollup.config.mjs bundles the element (node-resolve with the
+ * production condition, terser), gzip -9 bytes. The baseline of what any lit element costs.
+ */
+export async function litCoreGzipBytes(): Promise<number> {
+  const bundle = await rollup({
+    input: LIT_CORE_ID,
+    plugins: [
+      litCoreEntry(),
+      nodeResolve({ exportConditions: ['production'], rootDir: process.cwd() }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ],
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'es' });
+    const code = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+    return gzipBytes(code);
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** jQuery 3's minified file (what django-session-security needs on every page), gzip -9 bytes. */
+export async function jqueryGzipBytes(): Promise<{ version: string; bytes: number }> {
+  const require = createRequire(import.meta.url);
+  const packagePath = require.resolve('jquery/package.json');
+  const { version } = JSON.parse(await readFile(packagePath, 'utf8')) as { version: string };
+  const minified = await readFile(new URL('./dist/jquery.min.js', `file://${packagePath}`));
+  return { version, bytes: gzipBytes(minified) };
+}
+
+/** The element's bundle as `npm run build` writes it (English; other languages load on demand). */
+export async function elementGzipBytes(): Promise<number> {
+  const bundle = await readFile(new URL('../../dist/session-security.js', import.meta.url));
+  return gzipBytes(bundle);
+}

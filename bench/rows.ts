@@ -1,0 +1,177 @@
+// Turns each benchmark's figures into table rows, with the goal of docs/benchmarks.md.
+import type { ActivityCostFigures } from './browser/activity-cost.js';
+import type { CycleGrowth } from './browser/memory.js';
+import type { TrafficFigures } from './browser/traffic.js';
+import type { StoreWriteCounts } from './server/store-writes.js';
+import type { ThroughputComparison } from './server/throughput.js';
+import { type BenchRow, formatDecimal, formatInteger, formatPercent } from './table.js';
+
+/** The bundle-size goal: the element, lit included, in at most 10 KiB gzip -9. */
+export const BUNDLE_BUDGET_BYTES = 10_240;
+/** Activity handling may slow input dispatch by at most this fraction. */
+export const ACTIVITY_OVERHEAD_BUDGET = 0.05;
+/** Retained heap per input event above which we call it growth, bytes. */
+export const RETAINED_BYTES_PER_EVENT_BUDGET = 0.01;
+/** Requests of 10 tabs / requests of 1 tab. */
+export const TABS_RATIO_BUDGET = 1.1;
+/** Throughput with the plugin / without, for ordinary routes. */
+export const ROUTE_THROUGHPUT_BUDGET = 0.95;
+/** Throughput of the status read / a bare session-reading route. */
+export const STATUS_THROUGHPUT_BUDGET = 0.9;
+/** Heap growth over the connect/disconnect cycles, bytes. */
+export const CYCLE_HEAP_BUDGET_BYTES = 1024 * 1024;
+
+function bytes(value: number): string {
+  return `${formatInteger(value)} B`;
+}
+
+function kilobytes(value: number): string {
+  return `${value >= 0 ? '+' : ''}${formatDecimal(value / 1024, 1)} KB`;
+}
+
+export function bundleRows(bundle: {
+  elementBytes: number;
+  litCoreBytes: number;
+  jquery: { version: string; bytes: number };
+}): BenchRow[] {
+  return [
+    {
+      what: 'bundle dist/session-security.js, gzip -9',
+      figure: bytes(bundle.elementBytes),
+      baseline: `lit core ${bytes(bundle.litCoreBytes)}; jQuery ${bundle.jquery.version} ${bytes(bundle.jquery.bytes)}`,
+      ratio: `${formatDecimal(bundle.elementBytes / bundle.litCoreBytes)}x lit; ${formatDecimal(bundle.elementBytes / bundle.jquery.bytes)}x jQuery`,
+      goal: `<= ${bytes(BUNDLE_BUDGET_BYTES)}`,
+      met: bundle.elementBytes <= BUNDLE_BUDGET_BYTES,
+    },
+  ];
+}
+
+export function activityRows(activity: ActivityCostFigures): BenchRow[] {
+  const extraBytes = activity.withElementBytesPerEvent - activity.bareBytesPerEvent;
+  return [
+    {
+      what: '100,000 input events in Chromium (median ms)',
+      figure: `${formatDecimal(activity.withElementMs, 0)} ms`,
+      baseline: `same page without element ${formatDecimal(activity.bareMs, 0)} ms`,
+      ratio: formatPercent(activity.overhead),
+      goal: `<= +${formatDecimal(ACTIVITY_OVERHEAD_BUDGET * 100, 0)} %`,
+      met: activity.overhead <= ACTIVITY_OVERHEAD_BUDGET,
+    },
+    {
+      what: 'heap retained per input event after GC',
+      figure: `${formatDecimal(activity.withElementBytesPerEvent, 4)} B`,
+      baseline: `without element ${formatDecimal(activity.bareBytesPerEvent, 4)} B`,
+      ratio: `${extraBytes >= 0 ? '+' : ''}${formatDecimal(extraBytes, 4)} B`,
+      goal: `< ${RETAINED_BYTES_PER_EVENT_BUDGET} B/event`,
+      met: extraBytes < RETAINED_BYTES_PER_EVENT_BUDGET,
+    },
+  ];
+}
+
+export function trafficRows(traffic: readonly TrafficFigures[]): BenchRow[] {
+  const one = traffic.find((figures) => figures.tabs === 1);
+  if (!one) return [];
+  return traffic
+    .filter((figures) => figures.tabs !== 1)
+    .map((figures) => {
+      const ratio = figures.routineRequests / Math.max(1, one.routineRequests);
+      return {
+        what: `protocol requests, active hour, ${figures.tabs} tabs`,
+        figure: `${figures.routineRequests} (+${figures.loadRequests} at load)`,
+        baseline: `1 tab ${one.routineRequests} (+${one.loadRequests} at load)`,
+        ratio: `${formatDecimal(ratio)} (django-session-security: ${figures.tabs})`,
+        goal: `<= ${TABS_RATIO_BUDGET}`,
+        met: ratio <= TABS_RATIO_BUDGET && figures.activeAtEnd && one.activeAtEnd,
+      };
+    });
+}
+
+export function throughputRows(comparisons: readonly ThroughputComparison[]): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const comparison of comparisons) {
+    const status = comparison.name === 'status read';
+    const budget = status ? STATUS_THROUGHPUT_BUDGET : ROUTE_THROUGHPUT_BUDGET;
+    const baselineName = status ? 'bare session route' : '@fastify/session alone';
+    rows.push({
+      what: `req/s ${comparison.name} (p99 latency)`,
+      figure: `${formatInteger(comparison.pluginRequestsPerSecond)} (${comparison.pluginP99LatencyMs} ms)`,
+      baseline: `${baselineName} ${formatInteger(comparison.baselineRequestsPerSecond)} (${comparison.baselineP99LatencyMs} ms)`,
+      ratio: formatDecimal(comparison.ratio),
+      goal: `>= ${budget}`,
+      met: comparison.ratio >= budget,
+    });
+    rows.push({
+      what: `server CPU per request, ${comparison.name}`,
+      figure: `${formatInteger(comparison.pluginCpuMicrosPerRequest)} us`,
+      baseline: `${baselineName} ${formatInteger(comparison.baselineCpuMicrosPerRequest)} us`,
+      ratio: formatDecimal(comparison.cpuRatio),
+      goal: `>= ${budget}`,
+      met: comparison.cpuRatio >= budget,
+    });
+  }
+  return rows;
+}
+
+export function writeRows(writes: {
+  activeOneSecond: StoreWriteCounts;
+  activeTenSeconds: StoreWriteCounts;
+  reports: StoreWriteCounts;
+  passiveRoute: StoreWriteCounts;
+  passiveHeader: StoreWriteCounts;
+  statusReads: StoreWriteCounts;
+  stampEveryRequest: StoreWriteCounts;
+}): BenchRow[] {
+  const baseline = `per-request stamp (django-session-security) ${formatInteger(writes.stampEveryRequest.totalWrites)}`;
+  const row = (what: string, counts: StoreWriteCounts, budget: number): BenchRow => ({
+    what,
+    figure: `${counts.totalWrites} (activity ${counts.activityWrites}, session ${counts.sessionWrites})`,
+    baseline,
+    ratio: formatDecimal(counts.totalWrites / Math.max(1, writes.stampEveryRequest.totalWrites), 3),
+    goal: `<= ${budget}`,
+    met: counts.totalWrites <= budget,
+  });
+  const passive = [writes.passiveRoute, writes.passiveHeader, writes.statusReads];
+  const passiveCounts: StoreWriteCounts = {
+    activityWrites: passive.reduce((sum, counts) => sum + counts.activityWrites, 0),
+    sessionWrites: passive.reduce((sum, counts) => sum + counts.sessionWrites, 0),
+    totalWrites: passive.reduce((sum, counts) => sum + counts.totalWrites, 0),
+    statusCodes: new Set(passive.flatMap((counts) => [...counts.statusCodes])),
+  };
+  return [
+    row('store writes, 1,000 active requests in 1 s', writes.activeOneSecond, 1),
+    row('store writes, 1,000 active requests in 10 s', writes.activeTenSeconds, 10),
+    row('store writes, 1,000 activity reports (POST) in 1 s', writes.reports, 1),
+    row('store writes, 3 x 1,000 passive requests in 1 s', passiveCounts, 0),
+  ];
+}
+
+function resourceGrowth(growth: CycleGrowth): string {
+  const delta = (name: 'listeners' | 'timers' | 'channels' | 'locks') =>
+    growth.after[name] - growth.before[name];
+  return `listeners ${delta('listeners')}, timers ${delta('timers')}, channels ${delta('channels')}, locks ${delta('locks')}`;
+}
+
+export function memoryRows(growths: readonly CycleGrowth[]): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const fresh of [true, false]) {
+    const element = growths.find((g) => g.tag === 'session-security' && g.freshElements === fresh);
+    const plain = growths.find((g) => g.tag !== 'session-security' && g.freshElements === fresh);
+    if (!element || !plain) continue;
+    const heapBytes = element.after.heapBytes - element.before.heapBytes;
+    const plainBytes = plain.after.heapBytes - plain.before.heapBytes;
+    const leaked =
+      element.after.listeners !== element.before.listeners ||
+      element.after.timers !== element.before.timers ||
+      element.after.channels !== element.before.channels ||
+      element.after.locks !== element.before.locks;
+    rows.push({
+      what: `${formatInteger(element.cycles)} connect/disconnect cycles, ${fresh ? 'new element each' : 'same element'}`,
+      figure: `heap ${kilobytes(heapBytes)}; ${resourceGrowth(element)}`,
+      baseline: `plain custom element heap ${kilobytes(plainBytes)}`,
+      ratio: `${kilobytes(heapBytes - plainBytes)} more`,
+      goal: '< 1 MB, no listener/timer growth',
+      met: heapBytes < CYCLE_HEAP_BUDGET_BYTES && !leaked,
+    });
+  }
+  return rows;
+}
