@@ -187,24 +187,6 @@ export class SessionSecurityElement extends LitElement {
     return new FetchTransport(this.endpoint);
   }
 
-  override addEventListener<K extends keyof SessionSecurityEventMap>(
-    type: K,
-    listener: (this: SessionSecurityElement, event: SessionSecurityEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener, options);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (

@@ -2,7 +2,6 @@ import {
   JSON_MEDIA_TYPE,
   PROTOCOL_VERSION,
   parseJson,
-  parseProblem,
   parseStatus,
   type SessionStatus,
   VERSION_HEADER,
@@ -54,10 +53,9 @@ export class FetchTransport implements Transport {
     }
     const json = parseJson(text);
     if (!response.ok) {
-      const problem = json.ok ? parseProblem(json.value) : json;
-      const detail = problem.ok
-        ? (problem.value.detail ?? problem.value.title)
-        : 'no problem details';
+      // The problem's detail (or title) when there is one: for the error event, not for logic.
+      const problem = (json.ok ? json.value : null) as { detail?: unknown; title?: unknown } | null;
+      const detail = String(problem?.detail ?? problem?.title ?? 'no problem details');
       throw new TransportError(
         'http',
         `${method} ${this.endpoint} answered ${response.status}: ${detail}`,
