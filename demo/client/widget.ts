@@ -5,8 +5,28 @@ const POLL_INTERVAL_MS = 3_000;
 
 const output = document.getElementById('server-clock');
 
+interface SessionView {
+  readonly state?: string;
+  readonly deadlineMs?: number;
+}
+
+/**
+ * Near or past the session's end, the `<session-security>` element asks the server itself; a
+ * poll then could end the session first and leave the element only "no session" to report,
+ * instead of "signed out for inactivity". Also nothing on screen needs refreshing then.
+ */
+function sessionNearItsEnd(): boolean {
+  const element = document.querySelector('session-security') as SessionView | null;
+  if (!element || typeof element.deadlineMs !== 'number' || element.deadlineMs <= 0) return false;
+  return element.state !== 'active' || Date.now() >= element.deadlineMs - POLL_INTERVAL_MS;
+}
+
 async function poll(): Promise<void> {
   if (!output) return;
+  if (sessionNearItsEnd()) {
+    setTimeout(poll, POLL_INTERVAL_MS);
+    return;
+  }
   const polls = Number(output.dataset.polls ?? '0') + 1;
   output.dataset.polls = String(polls);
   try {

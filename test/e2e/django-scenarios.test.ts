@@ -51,10 +51,10 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', { concurre
   it('two windows: warning in both at 5-9 s; a key press in one hides it in both; warning again no sooner than 5 s after; login page at 10-15 s; the draft survives', async () => {
     const { context, pages, events } = await signedInTabs(browser, demo.origin, 2);
     const problems = collectPageProblems(context);
-    const passiveHeaders: (string | undefined)[] = [];
+    const polls: { atMs: number; passive: string | undefined }[] = [];
     context.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/server-time') {
-        passiveHeaders.push(request.headers()['session-security-passive']);
+        polls.push({ atMs: Date.now(), passive: request.headers()['session-security-passive'] });
       }
     });
     const [home, other] = pages as [(typeof pages)[0], (typeof pages)[0]];
@@ -132,8 +132,20 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', { concurre
       );
     }
 
-    assert.ok(passiveHeaders.length >= 3, `the widget polled ${passiveHeaders.length} times`);
-    assert.deepEqual(new Set(passiveHeaders), new Set(['1']), 'every poll is passive');
+    assert.ok(polls.length >= 3, `the widget polled ${polls.length} times`);
+    assert.deepEqual(new Set(polls.map((poll) => poll.passive)), new Set(['1']), 'all passive');
+    // Had the widget's polls counted as activity, no tab could sign out sooner than 10 s after
+    // the last poll.
+    const homeLogin = required(
+      firstEvent(events, { page: home, type: 'load', path: '/login' }, keyPress.atMs),
+      'login page',
+    );
+    const lastPoll = polls.filter((poll) => poll.atMs < homeLogin.atMs).at(-1);
+    assert.ok(lastPoll && lastPoll.atMs > keyPress.atMs, 'the widget polled after the key press');
+    assert.ok(
+      secondsBetween(lastPoll.atMs, homeLogin.atMs) < EXPIRE_AFTER_SECONDS,
+      `signed out ${secondsBetween(lastPoll.atMs, homeLogin.atMs)} s after the last poll`,
+    );
 
     const replay = await getPage(demo.origin, '/', `${cookie.name}=${cookie.value}`);
     assert.equal(replay.status, 303, 'the old cookie is refused after expiry');

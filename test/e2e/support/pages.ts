@@ -8,9 +8,12 @@ export interface PageEvent {
   /** A random id per document (a navigation makes a new one). */
   readonly documentId: string;
   readonly path: string;
-  /** `load`: the document started; `key`: a key went down; `state`: the element's state changed. */
-  readonly type: 'load' | 'key' | 'state';
-  /** The new state for `state` events, the key for `key` events. */
+  /**
+   * `load`: the document started; `show`: `pageshow` (value `true` when restored from the
+   * back/forward cache); `key`: a key went down; `state`: the element's state changed.
+   */
+  readonly type: 'load' | 'show' | 'key' | 'state';
+  /** The new state for `state` events, the key for `key` events, `persisted` for `show`. */
   readonly value: string;
   /**
    * The page's `Date.now()` when it happened: the machine's wall clock, as Node's, unless the
@@ -46,6 +49,7 @@ export async function recordPageEvents(context: BrowserContext): Promise<PageEve
       });
     };
     report('load', '');
+    window.addEventListener('pageshow', (event) => report('show', String(event.persisted)));
     window.addEventListener('keydown', (event) => report('key', event.key), { capture: true });
     new MutationObserver((records) => {
       for (const record of records) {
