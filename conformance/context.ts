@@ -135,7 +135,7 @@ export class SuiteContext {
     if (signIn.kind === 'cookie') {
       if (this.cookieSessionEnded) {
         throw new CheckSkipped(
-          'needs a fresh session, and --cookie gives one: sign in with --login-url',
+          'needs a fresh session, and --cookie gives only one: sign in with --login-url',
         );
       }
       const jar = new CookieJar();
