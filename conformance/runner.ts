@@ -1,4 +1,4 @@
-import type { SuiteContext } from './context.js';
+import { MIN_EXPIRE_SECONDS, type SuiteContext } from './context.js';
 import { CheckFailure, CheckSkipped } from './expect.js';
 import { type Exchange, NetworkError, type SentRequest } from './http-client.js';
 
@@ -149,8 +149,8 @@ export function testabilityProblem(context: SuiteContext): string | null {
   if (expireAfterSeconds > max) {
     return `expireAfterSeconds is ${expireAfterSeconds}: configure the server with a short idle timeout (2 to ${max} s, e.g. warn 2 s, expire 4 s) or raise --max-wait-seconds`;
   }
-  if (expireAfterSeconds < 2) {
-    return `expireAfterSeconds is ${expireAfterSeconds}: at least 2 s is needed to measure it`;
+  if (expireAfterSeconds < MIN_EXPIRE_SECONDS) {
+    return `expireAfterSeconds is ${expireAfterSeconds}: at least ${MIN_EXPIRE_SECONDS} s is needed to measure it`;
   }
   if (absoluteRemainingSeconds !== null && absoluteRemainingSeconds < expireAfterSeconds + 1) {
     return `the absolute lifetime (${absoluteRemainingSeconds} s left) must be at least 1 s longer than expireAfterSeconds (${expireAfterSeconds} s), so that idle expiry can be seen`;

@@ -73,6 +73,9 @@ export function createApp({
   const app = express();
   const parseJson = express.json({ limit: 1024, strict: false, type: () => true });
   app.disable('x-powered-by');
+  // The resource is P exactly: not /session-security/ nor /Session-Security.
+  app.set('strict routing', true);
+  app.set('case sensitive routing', true);
   const cookie = { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/' };
   app.use(session({ name: 'sid', secret, resave: false, saveUninitialized: false, cookie }));
   if (beforeSessionSecurity.length > 0) app.use(beforeSessionSecurity);
