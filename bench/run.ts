@@ -139,7 +139,7 @@ async function main(): Promise<void> {
         simulatedSeconds: options.quick ? 1200 : 3600,
         activityEverySeconds: 10,
         switchTabEverySeconds: 300,
-        stepSeconds: 10,
+        stepSeconds: 1,
         warnAfterSeconds: 540,
         expireAfterSeconds: 600,
       });

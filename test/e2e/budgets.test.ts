@@ -1,7 +1,11 @@
 // Deterministic budgets of the benchmarks (bench/): counts, not timings, so they hold on any
 // machine. Timing figures are only reported by `npm run bench`, never asserted.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBenchChromium } from '../../bench/browser/chromium.js';
+import { measureTraffic } from '../../bench/browser/traffic.js';
+import { TABS_RATIO_BUDGET } from '../../bench/rows.js';
 import { countStoreWrites } from '../../bench/server/store-writes.js';
 
 const REQUESTS = 1000;
@@ -47,5 +51,38 @@ describe('store writes (bench item 5)', () => {
       model: 'stamp-every-request',
     });
     assert.equal(counts.sessionWrites, REQUESTS);
+  });
+});
+
+describe('protocol requests per browser (bench item 3)', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBenchChromium();
+  });
+  after(() => browser.close());
+
+  it('ten tabs cost the server no more requests than one tab', { timeout: 300_000 }, async () => {
+    // Twenty simulated minutes of an active user: two routine reports with one tab.
+    const [one, ten] = await measureTraffic(browser, [1, 10], {
+      simulatedSeconds: 1200,
+      activityEverySeconds: 10,
+      switchTabEverySeconds: 300,
+      stepSeconds: 1,
+      warnAfterSeconds: 540,
+      expireAfterSeconds: 600,
+    });
+    assert.ok(one && ten);
+    assert.equal(one.activeAtEnd, true, 'the active user stays signed in (1 tab)');
+    assert.equal(ten.activeAtEnd, true, 'the active user stays signed in (10 tabs)');
+    assert.ok(one.routineRequests >= 1, 'activity must reach the server');
+    assert.ok(
+      ten.routineRequests <= one.routineRequests * TABS_RATIO_BUDGET,
+      `10 tabs sent ${ten.routineRequests} routine requests, 1 tab ${one.routineRequests}`,
+    );
+    assert.equal(
+      ten.routineByTab.filter((count) => count > 0).length,
+      1,
+      `one tab talks to the server: ${ten.routineByTab.join(', ')}`,
+    );
   });
 });
