@@ -163,26 +163,6 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
     },
   );
 
-  await app.register(fastifyCookie);
-  await app.register(fastifySession, {
-    secret: options.sessionSecret ?? DEMO_ONLY_SESSION_SECRET,
-    cookieName: SESSION_COOKIE_NAME,
-    saveUninitialized: false,
-    rolling: false,
-    // secure: false because the demo serves plain http on loopback; behind TLS use true.
-    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
-    ...(stores.sessionStore ? { store: stores.sessionStore } : {}),
-  });
-  await app.register(sessionSecurity, {
-    warnAfterSeconds: options.warnAfterSeconds,
-    expireAfterSeconds: options.expireAfterSeconds,
-    ...(options.absoluteTimeoutSeconds
-      ? { absoluteTimeoutSeconds: options.absoluteTimeoutSeconds }
-      : {}),
-    activityStore: stores.activityStore,
-    ...(options.nowMs ? { now: options.nowMs } : {}),
-  });
-
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -206,6 +186,10 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
     return sendHtml(reply, statusCode, errorPage('Bad request', error.message));
   });
 
+  // Static files never touch the session: they are served outside the encapsulated context that
+  // holds the session plugins, so no session hook runs for them. A favicon or script the browser
+  // fetches (say, right after a laptop wakes up) is no user activity, and must not be the
+  // request that ends the session before the element asks why.
   for (const [path, body] of assets) {
     const type = path.endsWith('.css')
       ? 'text/css'
@@ -217,106 +201,129 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
     );
   }
 
-  app.get<{ Querystring: { reason?: SignedOutReason } }>(
-    '/login',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: { reason: { type: 'string', enum: [...SIGNED_OUT_REASONS] } },
-          additionalProperties: false,
-        },
-      },
-    },
-    (request, reply) => {
-      if (request.session.get('user')) return reply.redirect('/', 303);
-      const reason = request.query.reason ?? signedOutReasonOf(request);
-      return sendHtml(reply, 200, loginPage({ reason, error: null, username: '', settings }));
-    },
-  );
+  // @fastify/session and session-security (both fastify-plugin) apply to this context only.
+  await app.register(async (scope) => {
+    await scope.register(fastifyCookie);
+    await scope.register(fastifySession, {
+      secret: options.sessionSecret ?? DEMO_ONLY_SESSION_SECRET,
+      cookieName: SESSION_COOKIE_NAME,
+      saveUninitialized: false,
+      rolling: false,
+      // secure: false because the demo serves plain http on loopback; behind TLS use true.
+      cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+      ...(stores.sessionStore ? { store: stores.sessionStore } : {}),
+    });
+    await scope.register(sessionSecurity, {
+      warnAfterSeconds: options.warnAfterSeconds,
+      expireAfterSeconds: options.expireAfterSeconds,
+      ...(options.absoluteTimeoutSeconds
+        ? { absoluteTimeoutSeconds: options.absoluteTimeoutSeconds }
+        : {}),
+      activityStore: stores.activityStore,
+      ...(options.nowMs ? { now: options.nowMs } : {}),
+    });
 
-  app.post<{ Body: { username: string; password: string } }>(
-    '/login',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          properties: {
-            username: { type: 'string', maxLength: 200 },
-            password: { type: 'string', maxLength: 200 },
+    scope.get<{ Querystring: { reason?: SignedOutReason } }>(
+      '/login',
+      {
+        schema: {
+          querystring: {
+            type: 'object',
+            properties: { reason: { type: 'string', enum: [...SIGNED_OUT_REASONS] } },
+            additionalProperties: false,
           },
         },
       },
-    },
-    async (request, reply) => {
-      if (!isSameOriginRequest(request)) {
-        return sendHtml(reply, 403, errorPage('Refused', 'Sign in from the demo login page.'));
-      }
-      const { username, password } = request.body;
-      if (!isDemoAccount(username, password)) {
-        const error = 'Wrong username or password.';
-        return sendHtml(reply, 200, loginPage({ reason: null, error, username, settings }));
-      }
-      await request.session.regenerate();
-      request.session.set('user', { name: username });
-      return reply.redirect('/', 303);
-    },
-  );
+      (request, reply) => {
+        if (request.session.get('user')) return reply.redirect('/', 303);
+        const reason = request.query.reason ?? signedOutReasonOf(request);
+        return sendHtml(reply, 200, loginPage({ reason, error: null, username: '', settings }));
+      },
+    );
 
-  app.post('/logout', async (request, reply) => {
-    if (!isSameOriginRequest(request)) {
-      return sendHtml(reply, 403, errorPage('Refused', 'Log out from the demo pages.'));
-    }
-    if (request.session.get('user')) await request.session.destroy();
-    reply.clearCookie(SESSION_COOKIE_NAME, { path: '/' });
-    return reply.redirect('/login?reason=logout', 303);
-  });
-
-  app.get('/', (request, reply) => {
-    const user = request.session.get('user');
-    if (!user) return redirectToLogin(request, reply);
-    const savedDraft = request.session.get('draft') ?? '';
-    return sendHtml(reply, 200, homePage({ userName: user.name, settings, savedDraft }));
-  });
-
-  app.get('/other', (request, reply) => {
-    const user = request.session.get('user');
-    if (!user) return redirectToLogin(request, reply);
-    return sendHtml(reply, 200, otherPage({ userName: user.name, settings }));
-  });
-
-  app.post<{ Body: { draft: string } }>(
-    '/draft',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['draft'],
-          properties: { draft: { type: 'string', maxLength: MAX_DRAFT_LENGTH } },
+    scope.post<{ Body: { username: string; password: string } }>(
+      '/login',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            required: ['username', 'password'],
+            properties: {
+              username: { type: 'string', maxLength: 200 },
+              password: { type: 'string', maxLength: 200 },
+            },
+          },
         },
       },
-    },
-    (request, reply) => {
-      if (!isSameOriginRequest(request)) {
-        return sendHtml(reply, 403, errorPage('Refused', 'Save drafts from the demo pages.'));
-      }
-      if (!request.session.get('user')) return redirectToLogin(request, reply);
-      request.session.set('draft', request.body.draft);
-      return reply.redirect('/', 303);
-    },
-  );
+      async (request, reply) => {
+        if (!isSameOriginRequest(request)) {
+          return sendHtml(reply, 403, errorPage('Refused', 'Sign in from the demo login page.'));
+        }
+        const { username, password } = request.body;
+        if (!isDemoAccount(username, password)) {
+          const error = 'Wrong username or password.';
+          return sendHtml(reply, 200, loginPage({ reason: null, error, username, settings }));
+        }
+        await request.session.regenerate();
+        request.session.set('user', { name: username });
+        return reply.redirect('/', 303);
+      },
+    );
 
-  // Polled by the clock widget with Session-Security-Passive: 1, so it never counts as activity.
-  app.get('/api/server-time', (request, reply) => {
-    if (!request.session.get('user')) {
-      const reason = request.sessionSecurity.expiredReason ?? 'no-session';
-      return reply
-        .code(401)
-        .type(PROBLEM_MEDIA_TYPE)
-        .send(makeProblem('session-expired', 'Sign in to see the server clock.', reason));
-    }
-    return { nowMs: options.nowMs?.() ?? Date.now() };
+    scope.post('/logout', async (request, reply) => {
+      if (!isSameOriginRequest(request)) {
+        return sendHtml(reply, 403, errorPage('Refused', 'Log out from the demo pages.'));
+      }
+      if (request.session.get('user')) await request.session.destroy();
+      reply.clearCookie(SESSION_COOKIE_NAME, { path: '/' });
+      return reply.redirect('/login?reason=logout', 303);
+    });
+
+    scope.get('/', (request, reply) => {
+      const user = request.session.get('user');
+      if (!user) return redirectToLogin(request, reply);
+      const savedDraft = request.session.get('draft') ?? '';
+      return sendHtml(reply, 200, homePage({ userName: user.name, settings, savedDraft }));
+    });
+
+    scope.get('/other', (request, reply) => {
+      const user = request.session.get('user');
+      if (!user) return redirectToLogin(request, reply);
+      return sendHtml(reply, 200, otherPage({ userName: user.name, settings }));
+    });
+
+    scope.post<{ Body: { draft: string } }>(
+      '/draft',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            required: ['draft'],
+            properties: { draft: { type: 'string', maxLength: MAX_DRAFT_LENGTH } },
+          },
+        },
+      },
+      (request, reply) => {
+        if (!isSameOriginRequest(request)) {
+          return sendHtml(reply, 403, errorPage('Refused', 'Save drafts from the demo pages.'));
+        }
+        if (!request.session.get('user')) return redirectToLogin(request, reply);
+        request.session.set('draft', request.body.draft);
+        return reply.redirect('/', 303);
+      },
+    );
+
+    // Polled by the clock widget with Session-Security-Passive: 1, so it never counts as activity.
+    scope.get('/api/server-time', (request, reply) => {
+      if (!request.session.get('user')) {
+        const reason = request.sessionSecurity.expiredReason ?? 'no-session';
+        return reply
+          .code(401)
+          .type(PROBLEM_MEDIA_TYPE)
+          .send(makeProblem('session-expired', 'Sign in to see the server clock.', reason));
+      }
+      return { nowMs: options.nowMs?.() ?? Date.now() };
+    });
   });
 
   return app;

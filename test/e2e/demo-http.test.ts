@@ -259,6 +259,22 @@ describe('draft', () => {
 });
 
 describe('assets', () => {
+  it('never touch the session: no activity recorded, no session ended', async () => {
+    const cookie = await signIn(demo.origin);
+    clock.advance(EXPIRE_AFTER_SECONDS * 1000 - 1_000);
+    const asset = await send(demo.origin, 'GET', '/assets/favicon.svg', { cookie });
+    assert.equal(asset.status, 200);
+    assert.deepEqual(asset.setCookies, []);
+    clock.advance(1_000);
+    // Had the asset counted as activity, the session would still be valid; had it ended the
+    // session, the status read would find none.
+    assert.deepEqual(await readStatus(demo.origin, cookie), {
+      version: 1,
+      state: 'expired',
+      reason: 'idle',
+    });
+  });
+
   for (const path of [
     '/assets/session-security.js',
     '/assets/demo/page.js',
