@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { BENCH_ROUTES } from '../server/app.js';
 import { alternate, median } from '../stats.js';
-import { heapUsedAfterGc, openCdp } from './heap.js';
+import { enableRendererMetrics, heapUsedAfterGc, openCdp, rendererMetrics } from './heap.js';
 import { PAGE_ROUTES, startPageServer } from './page-server.js';
 
 /** Options of {@link measureActivityCost}. */
@@ -13,13 +13,21 @@ export interface ActivityCostOptions {
 
 /** What user input costs on a page with the element, against the same page without it. */
 export interface ActivityCostFigures {
-  /** Median milliseconds to dispatch the round's events, with the element. */
-  readonly withElementMs: number;
+  /** Median main-thread CPU milliseconds to dispatch the round's events, with the element. */
+  readonly withElementCpuMs: number;
   /** The same without the element. */
-  readonly bareMs: number;
-  /** Median of the per-round ratios with / without, minus 1 (0.03 = 3 % slower). */
+  readonly bareCpuMs: number;
+  /** Median of the per-round CPU ratios with / without, minus 1 (0.03 = 3 % slower). */
   readonly overhead: number;
   readonly ratios: readonly number[];
+  /** Median wall-clock milliseconds (performance.now() around the loop), with the element. */
+  readonly withElementWallMs: number;
+  readonly bareWallMs: number;
+  /** Median of the per-round wall-clock ratios, minus 1: more disturbed by other processes. */
+  readonly wallOverhead: number;
+  /** The prototype of the proposed cheaper listener, same measure against the same bare page. */
+  readonly prototypeCpuMs: number;
+  readonly prototypeOverhead: number;
   /** Heap growth per event after GC, with the element, bytes. */
   readonly withElementBytesPerEvent: number;
   /** The same without the element, bytes. */
@@ -62,6 +70,19 @@ async function dispatch(page: Page, count: number): Promise<number> {
   }, count);
 }
 
+interface DispatchTimes {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+}
+
+/** Main-thread CPU time (from Chromium's thread ticks) and wall time of one round. */
+async function timedDispatch(page: Page, cdp: CDPSession, count: number): Promise<DispatchTimes> {
+  const before = await rendererMetrics(cdp);
+  const wallMs = await dispatch(page, count);
+  const after = await rendererMetrics(cdp);
+  return { cpuMs: after.taskCpuMs - before.taskCpuMs, wallMs };
+}
+
 async function bytesPerEvent(page: Page, cdp: CDPSession, count: number): Promise<number> {
   const beforeBytes = await heapUsedAfterGc(cdp);
   await dispatch(page, count);
@@ -91,16 +112,40 @@ export async function measureActivityCost(
     );
     const bare = await context.newPage();
     await bare.goto(`${server.origin}${PAGE_ROUTES.bare}`);
+    const prototype = await context.newPage();
+    await prototype.goto(`${server.origin}${PAGE_ROUTES.throttledListener}`);
+    const prototypeCdp = await openCdp(prototype);
+    await enableRendererMetrics(prototypeCdp);
+    const withCdp = await openCdp(withElement);
+    const bareCdp = await openCdp(bare);
+    await enableRendererMetrics(withCdp);
+    await enableRendererMetrics(bareCdp);
     // Warm up both (JIT, event object shapes) before measuring.
     await dispatch(withElement, options.events);
     await dispatch(bare, options.events);
+    await dispatch(prototype, options.events);
+    const wall: { bare: number[]; withElement: number[] } = { bare: [], withElement: [] };
     const rounds = await alternate(
       options.rounds,
-      () => dispatch(bare, options.events),
-      () => dispatch(withElement, options.events),
+      async () => {
+        const times = await timedDispatch(bare, bareCdp, options.events);
+        wall.bare.push(times.wallMs);
+        return times.cpuMs;
+      },
+      async () => {
+        const times = await timedDispatch(withElement, withCdp, options.events);
+        wall.withElement.push(times.wallMs);
+        return times.cpuMs;
+      },
     );
-    const withCdp = await openCdp(withElement);
-    const bareCdp = await openCdp(bare);
+    const prototypeRounds = await alternate(
+      options.rounds,
+      async () => (await timedDispatch(bare, bareCdp, options.events)).cpuMs,
+      async () => (await timedDispatch(prototype, prototypeCdp, options.events)).cpuMs,
+    );
+    const wallRatios = wall.withElement.map(
+      (wallMs, round) => wallMs / (wall.bare[round] as number),
+    );
     const withBytes: number[] = [];
     const bareBytes: number[] = [];
     for (let round = 0; round < 3; round++) {
@@ -112,10 +157,15 @@ export async function measureActivityCost(
     );
     if (state !== 'active') throw new Error(`the element is ${state}, not active, after the run`);
     return {
-      withElementMs: median(rounds.b),
-      bareMs: median(rounds.a),
+      withElementCpuMs: median(rounds.b),
+      bareCpuMs: median(rounds.a),
       overhead: median(rounds.ratios) - 1,
       ratios: rounds.ratios,
+      withElementWallMs: median(wall.withElement),
+      bareWallMs: median(wall.bare),
+      wallOverhead: median(wallRatios) - 1,
+      prototypeCpuMs: median(prototypeRounds.b),
+      prototypeOverhead: median(prototypeRounds.ratios) - 1,
       withElementBytesPerEvent: median(withBytes),
       bareBytesPerEvent: median(bareBytes),
     };

@@ -30,3 +30,29 @@ export async function windowAndDocumentListeners(cdp: CDPSession): Promise<numbe
   }
   return count;
 }
+
+/** Renderer metrics read through DevTools `Performance.getMetrics`. */
+export interface RendererMetrics {
+  /** CPU time of the page's main thread spent in tasks, milliseconds (thread ticks). */
+  readonly taskCpuMs: number;
+  /** JavaScript event listeners alive in the page, on any target. */
+  readonly jsEventListeners: number;
+}
+
+/** Starts renderer metrics with durations in CPU time of the thread (not wall time). */
+export async function enableRendererMetrics(cdp: CDPSession): Promise<void> {
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+}
+
+export async function rendererMetrics(cdp: CDPSession): Promise<RendererMetrics> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => {
+    const metric = metrics.find((candidate) => candidate.name === name);
+    if (!metric) throw new Error(`Chromium reports no ${name} metric`);
+    return metric.value;
+  };
+  return {
+    taskCpuMs: value('TaskDuration') * 1000,
+    jsEventListeners: value('JSEventListeners'),
+  };
+}

@@ -1,5 +1,11 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { heapUsedAfterGc, openCdp, windowAndDocumentListeners } from './heap.js';
+import {
+  enableRendererMetrics,
+  heapUsedAfterGc,
+  openCdp,
+  rendererMetrics,
+  windowAndDocumentListeners,
+} from './heap.js';
 import { PAGE_ROUTES, startPageServer } from './page-server.js';
 
 /** What a page holds that an element left behind would show up in. */
@@ -7,6 +13,8 @@ export interface PageResources {
   readonly heapBytes: number;
   /** Listeners on window and document. */
   readonly listeners: number;
+  /** JavaScript event listeners alive anywhere in the page (Chromium's count). */
+  readonly jsEventListeners: number;
   /** Pending timeouts, intervals and animation frames. */
   readonly timers: number;
   /** BroadcastChannels not closed. */
@@ -23,6 +31,8 @@ export interface CycleGrowth {
   readonly freshElements: boolean;
   readonly before: PageResources;
   readonly after: PageResources;
+  /** What one element of this kind holds while connected (the counters see it), heap excluded. */
+  readonly whileConnected: Omit<PageResources, 'heapBytes'>;
 }
 
 /** Options of {@link measureConnectCycles}. */
@@ -32,8 +42,12 @@ export interface MemoryOptions {
 
 declare global {
   interface Window {
-    __benchResources?: () => Promise<Omit<PageResources, 'heapBytes' | 'listeners'>>;
+    __benchResources?: () => Promise<
+      Omit<PageResources, 'heapBytes' | 'listeners' | 'jsEventListeners'>
+    >;
     __benchCycles?: (tag: string, cycles: number, fresh: boolean) => Promise<void>;
+    __benchConnectOne?: (tag: string) => Promise<void>;
+    __benchDisconnectAll?: () => void;
   }
 }
 
@@ -131,6 +145,16 @@ function instrumentPage(): void {
   if (!customElements.get('bench-plain-element')) {
     customElements.define('bench-plain-element', class extends HTMLElement {});
   }
+  const held: Cycled[] = [];
+  window.__benchConnectOne = async (tag) => {
+    const element = make(tag);
+    held.push(element);
+    document.body.append(element);
+    await element.updateComplete;
+  };
+  window.__benchDisconnectAll = () => {
+    for (const element of held.splice(0)) element.remove();
+  };
   window.__benchCycles = async (tag, cycles, fresh) => {
     const reused = make(tag);
     for (let cycle = 0; cycle < cycles; cycle++) {
@@ -144,8 +168,8 @@ function instrumentPage(): void {
   };
 }
 
-async function resources(page: Page, cdp: CDPSession): Promise<PageResources> {
-  // Give lock releases and channel closes, which go through the browser process, a moment.
+async function counters(page: Page, cdp: CDPSession): Promise<Omit<PageResources, 'heapBytes'>> {
+  // Give lock requests and channel closes, which go through the browser process, a moment.
   await page.waitForTimeout(200);
   const counted = await page.evaluate(() => {
     const read = window.__benchResources;
@@ -155,7 +179,43 @@ async function resources(page: Page, cdp: CDPSession): Promise<PageResources> {
   return {
     ...counted,
     listeners: await windowAndDocumentListeners(cdp),
-    heapBytes: await heapUsedAfterGc(cdp),
+    jsEventListeners: (await rendererMetrics(cdp)).jsEventListeners,
+  };
+}
+
+/** What one connected element holds, above the page without it. */
+async function connectedFootprint(
+  page: Page,
+  cdp: CDPSession,
+  tag: string,
+): Promise<Omit<PageResources, 'heapBytes'>> {
+  const without = await counters(page, cdp);
+  await page.evaluate((name) => window.__benchConnectOne?.(name), tag);
+  const connected = await counters(page, cdp);
+  await page.evaluate(() => window.__benchDisconnectAll?.());
+  return {
+    listeners: connected.listeners - without.listeners,
+    jsEventListeners: connected.jsEventListeners - without.jsEventListeners,
+    timers: connected.timers - without.timers,
+    channels: connected.channels - without.channels,
+    locks: connected.locks - without.locks,
+  };
+}
+
+async function resources(page: Page, cdp: CDPSession): Promise<PageResources> {
+  // Give lock releases and channel closes, which go through the browser process, a moment.
+  await page.waitForTimeout(200);
+  const counted = await page.evaluate(() => {
+    const read = window.__benchResources;
+    if (!read) throw new Error('instrumentation missing');
+    return read();
+  });
+  const heapBytes = await heapUsedAfterGc(cdp);
+  return {
+    ...counted,
+    listeners: await windowAndDocumentListeners(cdp),
+    jsEventListeners: (await rendererMetrics(cdp)).jsEventListeners,
+    heapBytes,
   };
 }
 
@@ -187,14 +247,23 @@ export async function measureConnectCycles(
     await page.goto(`${server.origin}${PAGE_ROUTES.bundleOnly}`);
     await page.waitForFunction(() => customElements.get('session-security') !== undefined);
     const cdp = await openCdp(page);
+    await enableRendererMetrics(cdp);
     const growth: CycleGrowth[] = [];
     for (const tag of ['bench-plain-element', 'session-security']) {
       for (const fresh of [true, false]) {
+        const whileConnected = await connectedFootprint(page, cdp, tag);
         await cyclesOf(page, tag, 100, fresh);
         const before = await resources(page, cdp);
         await cyclesOf(page, tag, options.cycles, fresh);
         const after = await resources(page, cdp);
-        growth.push({ tag, cycles: options.cycles, freshElements: fresh, before, after });
+        growth.push({
+          tag,
+          cycles: options.cycles,
+          freshElements: fresh,
+          before,
+          after,
+          whileConnected,
+        });
       }
     }
     return growth;
