@@ -223,7 +223,8 @@ export class SessionSecurityElement extends LitElement {
       @session-security-dialog-logout=${this.#onLogout}
       >${forwardedSlots.map((name) =>
         // Forward only what the page provides, so the dialog's default text shows otherwise.
-        this.querySelector(`:scope > [slot="${name}"]`)
+        // (querySelector is missing when rendered on a server.)
+        this.querySelector?.(`:scope > [slot="${name}"]`)
           ? html`<slot name=${name} slot=${name}></slot>`
           : nothing,
       )}</session-security-dialog

@@ -234,7 +234,7 @@ export class SessionMachine {
       : transport.readStatus();
     const settled = request.then(
       (status) => this.#answered(status, sentAtMs, report ? activityMs : null),
-      (error: unknown) => this.#failed(toError(error)),
+      (error: unknown) => this.#failed(toError(error), sentAtMs),
     );
     const inFlight = settled.then(() => {
       this.#inFlight = null;
@@ -252,7 +252,7 @@ export class SessionMachine {
     if (!this.#running) return;
     const problem = inconsistency(status);
     if (problem) {
-      this.#failed(new TransportError('malformed', problem));
+      this.#failed(new TransportError('malformed', problem), sentAtMs);
       return;
     }
     this.#failedCheckMs = null;
@@ -263,11 +263,11 @@ export class SessionMachine {
     this.#apply(status, sentAtMs, 'this-tab');
   }
 
-  #failed(error: Error): void {
+  #failed(error: Error, sentAtMs: number): void {
     if (!this.#running) return;
     const delayMs = retryDelayMs(this.#attempt);
     this.#attempt += 1;
-    this.#failedCheckMs = this.#lastCheckMs;
+    this.#failedCheckMs = sentAtMs;
     this.#retryAtMs = this.#options.nowMs() + delayMs;
     this.#options.listener.failed(error, delayMs);
   }
