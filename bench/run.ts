@@ -151,8 +151,8 @@ async function main(): Promise<void> {
     if (options.only.has('throughput')) {
       progress('server throughput with autocannon (alternating rounds)');
       const throughput = await measureThroughput({
-        rounds: options.quick ? 3 : 5,
-        durationSeconds: options.quick ? 1 : 2,
+        rounds: options.quick ? 3 : 8,
+        durationSeconds: options.quick ? 1 : 1.5,
         connections: 10,
       });
       figures.throughput = throughput;
