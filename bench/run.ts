@@ -112,6 +112,12 @@ async function main(): Promise<void> {
           spanMs: 1000,
           model: 'stamp-every-request',
         }),
+        stampPassive: await countStoreWrites({
+          kind: 'passive-route',
+          requests: 1000,
+          spanMs: 1000,
+          model: 'stamp-every-request',
+        }),
       };
       figures.writes = writes;
       rows.push(...writeRows(writes));
