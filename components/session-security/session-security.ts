@@ -1,6 +1,4 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import {
   DEFAULT_RESOURCE_PATH,
   type ExpiryReason,
@@ -12,7 +10,7 @@ import { ActivityController, DEFAULT_ACTIVITY_EVENTS } from './controllers/activ
 import { SessionSyncController } from './controllers/session-sync-controller.js';
 import { WakeUpController } from './controllers/wake-up-controller.js';
 import { FetchTransport } from './core/fetch-transport.js';
-import { createLegacyTransport } from './core/legacy-transport.js';
+import { lazyLegacyTransport } from './core/lazy-legacy-transport.js';
 import type { ChangeSource, SessionSnapshot, SessionState } from './core/session-machine.js';
 import type { Transport } from './core/transport.js';
 import type { ExpireAction, SessionSecurityEventMap } from './events.js';
@@ -73,60 +71,78 @@ export class SessionSecurityElement extends LitElement {
     }
   `;
 
+  static override properties = {
+    endpoint: {},
+    legacyPingUrl: { attribute: 'legacy-ping-url' },
+    warnAfterSeconds: { type: Number, attribute: 'warn-after' },
+    expireAfterSeconds: { type: Number, attribute: 'expire-after' },
+    onExpire: { attribute: 'on-expire' },
+    redirectUrl: { attribute: 'redirect-url' },
+    activityEvents: { attribute: 'activity-events' },
+    intentionalOnly: { type: Boolean, attribute: 'intentional-only' },
+    channel: {},
+    hideOnExpire: { attribute: 'hide-on-expire' },
+    variant: {},
+    strings: { attribute: false },
+    transport: { attribute: false },
+    nowMs: { attribute: false },
+    navigation: { attribute: false },
+    snapshot: { state: true },
+    statusMessage: { state: true },
+  };
+
   /** Path of the protocol resource on this origin. */
-  @property() endpoint: string = DEFAULT_RESOURCE_PATH;
+  endpoint: string = DEFAULT_RESOURCE_PATH;
 
   /** django-session-security's ping URL: when set, the element speaks that protocol, not v1. */
-  @property({ attribute: 'legacy-ping-url' }) legacyPingUrl = '';
+  legacyPingUrl = '';
 
   /** Fallback seconds of inactivity before the warning; the server's answers override it. */
-  @property({ type: Number, attribute: 'warn-after' }) warnAfterSeconds =
-    DEFAULT_WARN_AFTER_SECONDS;
+  warnAfterSeconds = DEFAULT_WARN_AFTER_SECONDS;
 
   /** Fallback seconds of inactivity before expiry; the server's answers override it. */
-  @property({ type: Number, attribute: 'expire-after' }) expireAfterSeconds =
-    DEFAULT_EXPIRE_AFTER_SECONDS;
+  expireAfterSeconds = DEFAULT_EXPIRE_AFTER_SECONDS;
 
   /** What happens when the session has ended. */
-  @property({ attribute: 'on-expire' }) onExpire: ExpireAction = 'reload';
+  onExpire: ExpireAction = 'reload';
 
   /** Target of `redirect` and `logout-redirect`; `{reason}` is replaced by the expiry reason. */
-  @property({ attribute: 'redirect-url' }) redirectUrl = '';
+  redirectUrl = '';
 
   /** Events that count as activity, separated by spaces or commas. */
-  @property({ attribute: 'activity-events' }) activityEvents = DEFAULT_ACTIVITY_EVENTS.join(' ');
+  activityEvents = DEFAULT_ACTIVITY_EVENTS.join(' ');
 
   /** Count only intentional input: pointer moves are ignored. */
-  @property({ type: Boolean, attribute: 'intentional-only' }) intentionalOnly = false;
+  intentionalOnly = false;
 
   /** Cross-tab channel name; apps sharing an origin use different names. */
-  @property() channel = 'default';
+  channel = 'default';
 
   /** CSS selector of the elements to hide at expiry. */
-  @property({ attribute: 'hide-on-expire' }) hideOnExpire = '';
+  hideOnExpire = '';
 
   /** The warning as a modal dialog or a non-modal banner. */
-  @property() variant: DialogVariant = 'modal';
+  variant: DialogVariant = 'modal';
 
   /** Overrides for the dialog's texts. */
-  @property({ attribute: false }) strings: Partial<DialogStrings> = {};
+  strings: Partial<DialogStrings> = {};
 
   /** A transport to use instead of protocol v1 over `fetch` to `endpoint`. */
-  @property({ attribute: false }) transport: Transport | null = null;
+  transport: Transport | null = null;
 
   /** The clock: wall-clock epoch milliseconds. */
-  @property({ attribute: false }) nowMs: () => number = () => Date.now();
+  nowMs: () => number = () => Date.now();
 
   /** Navigation used by the expiry actions (default: `window.location`). */
-  @property({ attribute: false }) navigation: ExpireNavigation | null = null;
+  navigation: ExpireNavigation | null = null;
 
-  @state() private snapshot: SessionSnapshot = {
+  private snapshot: SessionSnapshot = {
     state: 'active',
     kind: 'idle',
     deadlineMs: 0,
     reason: null,
   };
-  @state() private statusMessage = '';
+  private statusMessage = '';
 
   #activity = new ActivityController(this, {
     events: () => this.activityEvents,
@@ -178,7 +194,7 @@ export class SessionSecurityElement extends LitElement {
   /** The transport used when none is set: protocol v1 over `fetch`, or the legacy ping. */
   protected createTransport(): Transport {
     if (this.legacyPingUrl) {
-      return createLegacyTransport(
+      return lazyLegacyTransport(
         this.legacyPingUrl,
         this.warnAfterSeconds,
         this.expireAfterSeconds,
@@ -203,16 +219,19 @@ export class SessionSecurityElement extends LitElement {
   }
 
   protected override updated(): void {
+    // Set on every update, like lit's live(): the dialog closes itself when the user chooses,
+    // so the value last rendered may no longer be the dialog's.
+    const dialog = this.renderRoot.querySelector?.('session-security-dialog');
+    if (dialog) dialog.open = this.snapshot.state === 'warning';
     if (this.getAttribute('state') !== this.snapshot.state) {
       this.setAttribute('state', this.snapshot.state);
     }
   }
 
   protected override render(): TemplateResult {
-    const { state, kind, deadlineMs } = this.snapshot;
+    const { kind, deadlineMs } = this.snapshot;
     return html`<session-security-dialog
       exportparts=${dialogParts}
-      .open=${live(state === 'warning')}
       .kind=${kind}
       .deadlineMs=${deadlineMs}
       .nowMs=${this.nowMs}

@@ -1,4 +1,7 @@
 import '../../components/session-security/define.js';
+// The element loads this on demand (its own chunk); loaded up front so that the first ping goes
+// out within settle(), not after a real-time module fetch.
+import '../../components/session-security/core/legacy-transport.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { TransportError } from '../../components/session-security/core/transport.js';
