@@ -84,7 +84,14 @@ export function activityRows(activity: ActivityCostFigures): BenchRow[] {
   ];
 }
 
-export function trafficRows(traffic: readonly TrafficFigures[]): BenchRow[] {
+export function trafficRows(
+  traffic: readonly TrafficFigures[],
+  simulatedSeconds: number,
+): BenchRow[] {
+  const period =
+    simulatedSeconds === 3600
+      ? 'active hour'
+      : `active ${formatDecimal(simulatedSeconds / 60, 0)} min`;
   const one = traffic.find((figures) => figures.tabs === 1);
   if (!one) return [];
   return traffic
@@ -92,7 +99,7 @@ export function trafficRows(traffic: readonly TrafficFigures[]): BenchRow[] {
     .map((figures) => {
       const ratio = figures.routineRequests / Math.max(1, one.routineRequests);
       return {
-        what: `protocol requests, active hour, ${figures.tabs} tabs`,
+        what: `protocol requests, ${period}, ${figures.tabs} tabs`,
         figure: `${figures.routineRequests} (+${figures.loadRequests} at load)`,
         baseline: `1 tab ${one.routineRequests} (+${one.loadRequests} at load)`,
         ratio: `${formatDecimal(ratio)} (django-session-security: ${figures.tabs})`,

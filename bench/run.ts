@@ -141,8 +141,9 @@ async function main(): Promise<void> {
     }
     if (browser && options.only.has('traffic')) {
       progress('server traffic per browser, simulated hour (1, 5, 10 tabs)');
+      const simulatedSeconds = options.quick ? 1200 : 3600;
       const traffic = await measureTraffic(browser, [1, 5, 10], {
-        simulatedSeconds: options.quick ? 1200 : 3600,
+        simulatedSeconds,
         activityEverySeconds: 10,
         switchTabEverySeconds: 300,
         stepSeconds: 1,
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
         expireAfterSeconds: 600,
       });
       figures.traffic = traffic;
-      rows.push(...trafficRows(traffic));
+      rows.push(...trafficRows(traffic, simulatedSeconds));
     }
     await browser?.close();
     browser = null;
