@@ -7,6 +7,29 @@ import terser from '@rollup/plugin-terser';
 
 const input = 'build/components/session-security/define.js';
 
+/**
+ * Minifies the CSS of lit's css`...` templates without expressions: comments and layout
+ * whitespace go; no rule, selector or value changes (a space is kept wherever CSS needs one).
+ */
+function minifyCssTemplates() {
+  const minify = (text) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'minify-css-templates',
+    transform(code) {
+      const template = /\bcss ?`([^`$\\]*)`/g;
+      if (!template.test(code)) return null;
+      return { code: code.replace(template, (_, text) => `css\`${minify(text)}\``), map: null };
+    },
+  };
+}
+
 export default existsSync(input)
   ? {
       input,
@@ -28,6 +51,7 @@ export default existsSync(input)
       },
       plugins: [
         nodeResolve({ exportConditions: ['production'] }),
+        minifyCssTemplates(),
         terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
       ],
     }
