@@ -139,6 +139,7 @@ function assertExpiredHidden(events: readonly PageEvent[], page: Page): void {
 
 describe('long stretches of time (Playwright clock, warn 540 s, expire 600 s)', {
   concurrency: true,
+  timeout: 90_000,
 }, () => {
   it('laptop sleep: waking 700 s later goes straight to the login page, content hidden, no warning', async () => {
     await withSetup(async (setup) => {
@@ -225,7 +226,7 @@ describe('long stretches of time (Playwright clock, warn 540 s, expire 600 s)', 
   });
 });
 
-describe('back/forward cache', () => {
+describe('back/forward cache', { timeout: 60_000 }, () => {
   let demo: RunningDemo;
   before(async () => {
     demo = await startDemo({ warnAfterSeconds: 540, expireAfterSeconds: 600 });

@@ -23,12 +23,16 @@ function startCli(env: Record<string, string>) {
   return { child, output: () => ({ stdout, stderr }) };
 }
 
-describe('demo command line', { concurrency: true }, () => {
-  it('listens on 127.0.0.1, says where and with which timings, and stops on SIGTERM', async () => {
+describe('demo command line', { concurrency: true, timeout: 30_000 }, () => {
+  it('listens on 127.0.0.1, says where and with which timings, and stops on SIGTERM', async (t) => {
     const { child, output } = startCli({
       PORT: '0',
       SESSION_SECURITY_WARN_AFTER: '7',
       SESSION_SECURITY_EXPIRE_AFTER: '20',
+    });
+    // A failed assertion must not leave the demo running (it would keep this file alive).
+    t.after(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
     });
     const origin = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
@@ -36,7 +40,9 @@ describe('demo command line', { concurrency: true }, () => {
         10_000,
       );
       child.stdout.on('data', () => {
-        const match = /demo on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output().stdout);
+        const match = /demo on (http:\/\/127\.0\.0\.1:\d+)\/[\s\S]*sessions in/.exec(
+          output().stdout,
+        );
         if (match?.[1]) {
           clearTimeout(timer);
           resolve(match[1]);

@@ -47,7 +47,10 @@ function waitMs(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-describe('django-session-security scenarios (warn 5 s, expire 10 s)', { concurrency: true }, () => {
+describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
+  concurrency: true,
+  timeout: 120_000,
+}, () => {
   it('two windows: warning in both at 5-9 s; a key press in one hides it in both; warning again no sooner than 5 s after; login page at 10-15 s; the draft survives', async () => {
     const { context, pages, events } = await signedInTabs(browser, demo.origin, 2);
     const problems = collectPageProblems(context);

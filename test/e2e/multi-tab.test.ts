@@ -122,7 +122,7 @@ async function runTabs(tabs: number): Promise<TabRun> {
   return { tabs, routineChecks };
 }
 
-describe('several tabs of one browser', () => {
+describe('several tabs of one browser', { timeout: 120_000 }, () => {
   it('1, 2 and 5 tabs: warning in all; activity, "Stay signed in" and logout in one reach all; routine checks do not grow with tabs', async (t) => {
     const runs = await Promise.all([runTabs(1), runTabs(2), runTabs(5)]);
     t.diagnostic(runs.map((run) => `${run.tabs} tab(s): ${run.routineChecks} checks`).join(', '));

@@ -17,7 +17,10 @@ if (unavailable && process.env.CI === 'true') {
 
 const EXPIRE_AFTER_SECONDS = 10;
 
-describe('two demo instances sharing one Redis', { skip: unavailable ?? false }, () => {
+describe('two demo instances sharing one Redis', {
+  skip: unavailable ?? false,
+  timeout: 90_000,
+}, () => {
   let redis: RunningRedis;
   let first: RunningDemo;
   let second: RunningDemo;
