@@ -3,7 +3,7 @@ import type {} from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { type ResolvedOptions, resolveOptions, type SessionSecurityOptions } from './options.js';
-import { createRequestHook } from './request-hook.js';
+import { createRequestHook, createSignInHook } from './request-hook.js';
 import type { SessionSecurityRequestState } from './request-state.js';
 import { createResourcePlugin } from './resource.js';
 import { SessionGuard } from './session-guard.js';
@@ -29,6 +29,7 @@ async function sessionSecurityPlugin(fastify: FastifyInstance, rawOptions: Sessi
   // Set by the hooks on every request; null only before they ran.
   fastify.decorateRequest('sessionSecurity', null as unknown as SessionSecurityRequestState);
   fastify.addHook('onRequest', createRequestHook(options, guard));
+  fastify.addHook('onSend', createSignInHook(guard));
   fastify.addHook('onRoute', failClosedOnSessionStoreErrors);
   await fastify.register(createResourcePlugin(options, guard));
 }

@@ -74,3 +74,25 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
     }
   };
 }
+
+/**
+ * An onSend hook (it runs before the response leaves, after @fastify/session saved the session):
+ * a request that signed a user in starts that session's activity record, so idle and absolute
+ * time count from the sign-in. An existing record or tombstone is left as it is. A store failure
+ * is logged and the response goes out; the next request then starts the record.
+ */
+export function createSignInHook(guard: SessionGuard) {
+  return async function startClocksAtSignIn(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    payload: unknown,
+  ) {
+    if (isResourceRoute(request)) return payload;
+    try {
+      await guard.startIfSignedIn(request);
+    } catch (error) {
+      request.log.error({ err: error }, 'session-security: could not start the session clocks');
+    }
+    return payload;
+  };
+}

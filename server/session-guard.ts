@@ -56,6 +56,8 @@ function describeError(error: unknown): string {
 export class SessionGuard {
   readonly #options: ResolvedOptions;
   readonly #store: ActivityStore;
+  /** Session id each request found active, so a sign-in during the request can be told apart. */
+  readonly #activeSessionIdOf = new WeakMap<FastifyRequest, string>();
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
@@ -137,6 +139,7 @@ export class SessionGuard {
       if (markSession && session.get(STARTED_MARKER_KEY) === undefined) {
         session.set(STARTED_MARKER_KEY, record.startedAtMs);
       }
+      this.#activeSessionIdOf.set(request, sessionId);
       return { state: 'active', sessionId, record, timeouts, nowMs };
     } catch (error) {
       if (error instanceof SessionCheckError) throw error;
@@ -155,6 +158,36 @@ export class SessionGuard {
     await this.#store.end(session.sessionId, reason, nowMs, TOMBSTONE_TTL_MS);
     await destroySession(request, session);
     return { state: 'ended', reason, timeouts };
+  }
+
+  /**
+   * Starts the clocks of a session that became authenticated during this request (a sign-in),
+   * so idle and absolute time count from the sign-in response, not from the next request.
+   * Does nothing when the request already found this session active, or for anonymous callers.
+   */
+  async startIfSignedIn(request: FastifyRequest): Promise<void> {
+    const session = sessionOf(request);
+    if (!session || this.#activeSessionIdOf.get(request) === session.sessionId) return;
+    if (!this.#isAuthenticated(request)) return;
+    const timeouts = await this.timeoutsFor(request);
+    try {
+      const record = await this.#store.start(session.sessionId, this.now(), recordTtlMs(timeouts));
+      // The marker must reach the blob now: without it, a record that outlived its TTL before
+      // the next request would look like a new sign-in. @fastify/session saved the blob just
+      // before this hook; save it once more only when it did (never for a cookie not sent).
+      const saved = session as unknown as { isSaved?(): boolean; save?(): Promise<void> };
+      if (
+        record.endedReason === undefined &&
+        session.get(STARTED_MARKER_KEY) === undefined &&
+        saved.isSaved?.() === true &&
+        typeof saved.save === 'function'
+      ) {
+        session.set(STARTED_MARKER_KEY, record.startedAtMs);
+        await saved.save();
+      }
+    } catch (error) {
+      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+    }
   }
 
   /** Ends an active session on logout: tombstone, then destroy. */

@@ -173,8 +173,11 @@ describe('no resurrection', () => {
   it('a blob saved without the marker after logout is refused by the tombstone', async () => {
     const testApp = await buildApp();
     const { cookie, sessionId } = await signIn(testApp);
-    const blob = testApp.sessions.get(sessionId);
-    assert.equal((blob as Record<string, unknown>)[STARTED_MARKER_KEY], undefined);
+    // A copy of the blob as an in-flight request could save it, without the marker.
+    const blob: Record<string, unknown> = {
+      ...(testApp.sessions.get(sessionId) as Record<string, unknown>),
+    };
+    delete blob[STARTED_MARKER_KEY];
     await readStatus(testApp, cookie);
     await logout(testApp, cookie);
     testApp.sessions.set(sessionId, blob);
@@ -359,6 +362,53 @@ describe('resource path', () => {
       (await testApp.app.inject({ method: 'GET', url: '/session-security' })).statusCode,
       404,
     );
+    await testApp.app.close();
+  });
+});
+
+describe('sign-in starts the clocks', () => {
+  it('idle time counts from the sign-in response, not from the next request', async () => {
+    const testApp = await buildApp();
+    const { cookie, sessionId } = await signIn(testApp);
+    const record = await testApp.activity.get(sessionId);
+    assert.equal(
+      record?.startedAtMs,
+      testApp.clock.nowMs,
+      'the sign-in response started the record',
+    );
+    testApp.clock.advance(10_000);
+    const response = await api(testApp, cookie);
+    assert.equal(response.statusCode, 401, 'no request after sign-in for the whole idle timeout');
+    assert.equal(response.json().reason, 'idle');
+    await testApp.app.close();
+  });
+
+  it('a session that is still signed in keeps its record and its start time', async () => {
+    const testApp = await buildApp();
+    const { cookie, sessionId } = await signIn(testApp);
+    const startedAtMs = testApp.clock.nowMs;
+    testApp.clock.advance(4_000);
+    assert.equal((await page(testApp, cookie)).statusCode, 200);
+    const record = await testApp.activity.get(sessionId);
+    assert.equal(record?.startedAtMs, startedAtMs);
+    assert.equal(record?.lastActivityMs, startedAtMs + 4_000);
+    await testApp.app.close();
+  });
+});
+
+describe('sign-in marks the session', () => {
+  it('a session never used after sign-in, whose record is gone, is over and not restarted', async () => {
+    const testApp = await buildApp();
+    const { cookie, sessionId } = await signIn(testApp);
+    assert.equal(
+      (testApp.sessions.get(sessionId) as Record<string, unknown>)[STARTED_MARKER_KEY],
+      testApp.clock.nowMs,
+      'the sign-in response saved the marker',
+    );
+    testApp.clock.advance(24 * 60 * 60 * 1000);
+    const response = await api(testApp, cookie);
+    assert.equal(response.statusCode, 401);
+    assert.equal(response.json().reason, 'idle');
     await testApp.app.close();
   });
 });

@@ -19,10 +19,14 @@ async function seed(
 ): Promise<{ sessionId: string; cookie: string } | null> {
   if (prior.session === 'none') return null;
   assert.ok(prior.idleMs <= prior.ageMs, 'a vector cannot be idle longer than it is old');
-  const { sessionId, cookie } = await signIn(testApp);
   const nowMs = testApp.clock.nowMs;
-  await testApp.activity.start(sessionId, nowMs - prior.ageMs, RECORD_TTL_MS);
-  await testApp.activity.advance(sessionId, nowMs - prior.idleMs, 0, nowMs, RECORD_TTL_MS);
+  // Sign in ageMs ago: the sign-in response starts the session's clocks.
+  const signInMs = nowMs - prior.ageMs;
+  testApp.clock.nowMs = signInMs;
+  const { sessionId, cookie } = await signIn(testApp);
+  testApp.clock.nowMs = nowMs;
+  // The activity between sign-in and now, as one write made while the record was alive.
+  await testApp.activity.advance(sessionId, nowMs - prior.idleMs, 0, signInMs, RECORD_TTL_MS);
   return { sessionId, cookie };
 }
 
