@@ -82,17 +82,23 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
  * is logged and the response goes out; the next request then starts the record.
  */
 export function createSignInHook(guard: SessionGuard) {
-  return async function startClocksAtSignIn(
+  // A callback hook: most responses have nothing to do here and must not pay for a promise.
+  return function startClocksAtSignIn(
     request: FastifyRequest,
     _reply: FastifyReply,
     payload: unknown,
-  ) {
-    if (isResourceRoute(request)) return payload;
-    try {
-      await guard.startIfSignedIn(request);
-    } catch (error) {
-      request.log.error({ err: error }, 'session-security: could not start the session clocks');
+    done: (error: null, payload: unknown) => void,
+  ): void {
+    if (isResourceRoute(request) || !guard.mayHaveSignedIn(request)) {
+      done(null, payload);
+      return;
     }
-    return payload;
+    guard.startIfSignedIn(request).then(
+      () => done(null, payload),
+      (error: unknown) => {
+        request.log.error({ err: error }, 'session-security: could not start the session clocks');
+        done(null, payload);
+      },
+    );
   };
 }

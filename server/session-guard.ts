@@ -165,6 +165,12 @@ export class SessionGuard {
    * so idle and absolute time count from the sign-in response, not from the next request.
    * Does nothing when the request already found this session active, or for anonymous callers.
    */
+  /** Whether {@link startIfSignedIn} has anything to check: cheap, synchronous, never throws. */
+  mayHaveSignedIn(request: FastifyRequest): boolean {
+    const session = sessionOf(request);
+    return session !== null && this.#activeSessionIdOf.get(request) !== session.sessionId;
+  }
+
   async startIfSignedIn(request: FastifyRequest): Promise<void> {
     const session = sessionOf(request);
     if (!session || this.#activeSessionIdOf.get(request) === session.sessionId) return;
