@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { retryDelayMs } from '../../components/session-security/core/session-machine.js';
+import {
+  deadlineCheckLeadMs,
+  retryDelayMs,
+} from '../../components/session-security/core/session-machine.js';
 import { ChannelHub } from './support/channel-hub.js';
 import { MachineHarness } from './support/machine-harness.js';
 import { afterEach, beforeEach, describe, it } from './support/mocha.js';
@@ -62,6 +65,24 @@ describe('SessionMachine (core, no element)', () => {
     expect(report).to.deep.equal({ method: 'POST', atMs: T0 + 7_500, idleSeconds: 4 });
     await at(8_500);
     expect(tab.state).to.equal('warning');
+  });
+
+  it('reports activity that keeps postponing the warning well before the server deadline', async () => {
+    const tab = await new MachineHarness(
+      MachineHarness.server({ warnAfterSeconds: 30, expireAfterSeconds: 60 }),
+    ).start();
+    // Activity every 5 s: the warning never comes, so only the deadline check reports it.
+    for (let ms = 5_000; ms <= 50_000; ms += 5_000) {
+      await at(ms);
+      tab.machine.recordActivity();
+    }
+    const reports = tab.server.requests.filter((r) => r.method === 'POST');
+    // Half the 30 s warning period (at most 10 s) before the deadline at 60 s: at 50 s, not 59 s.
+    expect(reports[0]).to.deep.equal({ method: 'POST', atMs: T0 + 50_000, idleSeconds: 5 });
+    expect(tab.machine.snapshot).to.include({ state: 'active', deadlineMs: T0 + 105_000 });
+    expect([0, 2_000, 5_000, 30_000].map(deadlineCheckLeadMs)).to.deep.equal([
+      1_000, 1_000, 2_500, 10_000,
+    ]);
   });
 
   it('reports activity during the warning at once and closes it', async () => {

@@ -48,14 +48,17 @@ export function viewFromStatus(status: ActiveStatus, sentAtMs: number): ServerVi
  */
 export function planFor(view: ServerView, latestActivityMs: number): Plan {
   const idleDeadlineMs = view.lastActivityMs + view.expireAfterMs;
-  const idleWarnAtMs = Math.max(view.lastActivityMs, latestActivityMs) + view.warnAfterMs;
+  const latestMs = Math.max(view.lastActivityMs, latestActivityMs);
+  const idleWarnAtMs = latestMs + view.warnAfterMs;
   const absolute = view.absoluteExpireAtMs;
-  if (absolute !== null && absolute <= idleDeadlineMs) {
+  // Whether the absolute end comes first depends on all known activity, reported or not: the
+  // next check reports it, so the notice must not wait for that check.
+  if (absolute !== null && absolute <= latestMs + view.expireAfterMs) {
     const noticeMs = view.expireAfterMs - view.warnAfterMs;
     return {
       kind: 'absolute',
       warnAtMs: Math.min(idleWarnAtMs, absolute - noticeMs),
-      deadlineMs: absolute,
+      deadlineMs: Math.min(absolute, idleDeadlineMs),
     };
   }
   return { kind: 'idle', warnAtMs: idleWarnAtMs, deadlineMs: idleDeadlineMs };

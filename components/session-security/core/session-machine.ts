@@ -45,8 +45,15 @@ export interface SessionMachineOptions {
 /** Why the page asks for a recheck. */
 export type WakeReason = 'visible' | 'pageshow' | 'focus' | 'online';
 
-/** The leader checks with the server this long before the warning or the deadline is due. */
+/** The leader checks with the server this long before the warning is due. */
 export const CHECK_LEAD_MS = 1000;
+/** At most this long before the server's deadline, the leader reports activity that postpones it. */
+export const MAX_DEADLINE_CHECK_LEAD_MS = 10_000;
+
+/** How long before the server's deadline the leader reports: half the warning period, 1-10 s. */
+export function deadlineCheckLeadMs(warningPeriodMs: number): number {
+  return Math.min(MAX_DEADLINE_CHECK_LEAD_MS, Math.max(CHECK_LEAD_MS, warningPeriodMs / 2));
+}
 /** Every tab shares its unreported activity this long before the server's warning moment. */
 export const SHARE_LEAD_MS = 2000;
 /** Tabs that do not lead check for themselves this long after a deadline the leader missed. */
@@ -339,8 +346,12 @@ export class SessionMachine {
       this.#failedCheckMs === null ? plan.warnAtMs : planFor(view, view.lastActivityMs).warnAtMs;
     const dismissed = plan.kind === 'absolute' && this.#absoluteDismissed;
     // Before the warning, and before the server's deadline even when activity keeps
-    // postponing the warning: the server must hear of that activity in time.
-    const checkAtMs = Math.min(warnAtMs, plan.deadlineMs) - CHECK_LEAD_MS;
+    // postponing the warning: the server must hear of that activity in time, with room for a
+    // slow network (up to 10 s, half the warning period in short test setups).
+    const checkAtMs = Math.min(
+      warnAtMs - CHECK_LEAD_MS,
+      plan.deadlineMs - deadlineCheckLeadMs(view.expireAfterMs - view.warnAfterMs),
+    );
     if (
       this.#leader &&
       !dismissed &&
