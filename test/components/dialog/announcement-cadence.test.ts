@@ -5,8 +5,8 @@ import {
   shouldAnnounce,
 } from '../../../components/session-security-dialog/announcement-cadence.js';
 import type { SessionSecurityDialogElement } from '../../../components/session-security-dialog/session-security-dialog.js';
+import { afterEach, describe, it } from '../support/mocha.js';
 import { part } from './dialog-fixture.js';
-import { afterEach, describe, it } from './mocha.js';
 
 /** Runs the cadence over a whole warning, one call per second, as the countdown does. */
 function simulate(warningSeconds: number): number[] {

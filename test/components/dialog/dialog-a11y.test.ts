@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { SessionSecurityDialogElement } from '../../../components/session-security-dialog/session-security-dialog.js';
+import { afterEach, describe, it } from '../support/mocha.js';
 import { openDialog, part } from './dialog-fixture.js';
-import { afterEach, describe, it } from './mocha.js';
 
 /** Relative luminance and contrast ratio (WCAG 2.2) of two computed `rgb()` colours. */
 function luminance(color: string): number {

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { DIALOG_TAG } from '../../../components/session-security-dialog/session-security-dialog.js';
+import { describe, it } from '../support/mocha.js';
 import { manualClock, openDialog, part } from './dialog-fixture.js';
-import { describe, it } from './mocha.js';
 
 describe('session-security-dialog basics', () => {
   it('is registered under DIALOG_TAG', () => {

@@ -3,7 +3,7 @@ import {
   builtInLocales,
   loadStrings,
 } from '../../../components/session-security-dialog/locale-registry.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 // dist/ is built by `npm run build`, which scripts/run-tests.mjs runs before the browser tests.
 async function source(path: string): Promise<string> {

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../../components/session-security-dialog/deep-active-element.js';
 import type { SessionSecurityDialogElement } from '../../../components/session-security-dialog/session-security-dialog.js';
+import { describe, it } from '../support/mocha.js';
 import { part } from './dialog-fixture.js';
-import { describe, it } from './mocha.js';
 
 /** A page with a focusable button, another inside a shadow root, and a closed dialog. */
 async function page(): Promise<{

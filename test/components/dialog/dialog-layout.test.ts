@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { loadStrings } from '../../../components/session-security-dialog/locale-registry.js';
 import type { SessionSecurityDialogElement } from '../../../components/session-security-dialog/session-security-dialog.js';
+import { afterEach, describe, it } from '../support/mocha.js';
 import { openDialog, part } from './dialog-fixture.js';
-import { afterEach, describe, it } from './mocha.js';
 
 async function inContainer(attributes: {
   dir: string;

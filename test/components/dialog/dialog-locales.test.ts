@@ -12,8 +12,8 @@ import {
   type DialogStrings,
   englishStrings,
 } from '../../../components/session-security-dialog/strings.js';
+import { afterEach, describe, it } from '../support/mocha.js';
 import { manualClock, part } from './dialog-fixture.js';
-import { afterEach, describe, it } from './mocha.js';
 
 const n = (lang: string, value: number) => new Intl.NumberFormat(lang).format(value);
 
