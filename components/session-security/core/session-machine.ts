@@ -1,9 +1,19 @@
 import type { ExpiryReason, SessionStatus } from '../../../protocol/index.js';
+import {
+  CHECK_LEAD_MS,
+  deadlineCheckLeadMs,
+  FOLLOWER_GRACE_MS,
+  MIN_CHECK_GAP_MS,
+  retryDelayMs,
+  SHARE_LEAD_MS,
+} from './check-timing.js';
 import type { CrossTabChannel } from './cross-tab-channel.js';
 import { planFor, type ServerView, viewFromStatus, type WarningKind } from './deadlines.js';
 import type { TabMessage } from './tab-messages.js';
 import { type Transport, TransportError } from './transport.js';
 import { globalScheduler, type Scheduler, WakeUpTimer } from './wake-up-timer.js';
+
+export * from './check-timing.js';
 
 /** What the user is shown: nothing, the warning, or the end of the session. */
 export type SessionState = 'active' | 'warning' | 'expired';
@@ -44,26 +54,6 @@ export interface SessionMachineOptions {
 
 /** Why the page asks for a recheck. */
 export type WakeReason = 'visible' | 'pageshow' | 'focus' | 'online';
-
-/** The leader checks with the server this long before the warning is due. */
-export const CHECK_LEAD_MS = 1000;
-/** At most this long before the server's deadline, the leader reports activity that postpones it. */
-export const MAX_DEADLINE_CHECK_LEAD_MS = 10_000;
-
-/** How long before the server's deadline the leader reports: half the warning period, 1-10 s. */
-export function deadlineCheckLeadMs(warningPeriodMs: number): number {
-  return Math.min(MAX_DEADLINE_CHECK_LEAD_MS, Math.max(CHECK_LEAD_MS, warningPeriodMs / 2));
-}
-/** Every tab shares its unreported activity this long before the server's warning moment. */
-export const SHARE_LEAD_MS = 2000;
-/** Tabs that do not lead check for themselves this long after a deadline the leader missed. */
-export const FOLLOWER_GRACE_MS = 2000;
-/** Routine checks are at least this far apart (guards against a server that keeps answering "almost expired"). */
-export const MIN_CHECK_GAP_MS = 1000;
-/** Backoff after failed requests: 1 s, 2 s, 4 s ... at most 60 s. */
-export function retryDelayMs(attempt: number): number {
-  return Math.min(60_000, 1000 * 2 ** attempt);
-}
 
 const initialSnapshot: SessionSnapshot = {
   state: 'active',
