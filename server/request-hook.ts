@@ -60,11 +60,15 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
       const record = passive
         ? evaluation.record
         : await guard.recordActivity(evaluation, evaluation.nowMs, ACTIVITY_WRITE_GRANULARITY_MS);
+      const { timeouts, nowMs } = evaluation;
       request.sessionSecurity = {
         passive,
         expiredReason: null,
-        timeouts: evaluation.timeouts,
-        status: activeStatus(record, evaluation.timeouts, evaluation.nowMs),
+        timeouts,
+        // Built only when the application reads it: most requests never do.
+        get status() {
+          return activeStatus(record, timeouts, nowMs);
+        },
       };
     } catch (error) {
       if (!(error instanceof SessionCheckError)) throw error;
