@@ -50,11 +50,20 @@ export function resolvePingUrl(pingUrl: string, baseUrl: string, origin: string)
 }
 
 /**
- * Whole seconds to send as `idleFor` for `idleSeconds`: rounded up, so the server never hears
- * of activity more recent than the real one (the old script rounded down).
+ * Activity this recent counts as "now" (`idleFor=0`): a user action reported at once is sent a
+ * few milliseconds after it happened, and the old server, which works in whole seconds, must
+ * hear 0 for it, not 1. The error is below what the request's own travel time adds.
+ */
+export const LEGACY_NOW_TOLERANCE_SECONDS = 0.1;
+
+/**
+ * Whole seconds to send as `idleFor` for `idleSeconds`: rounded up past the tolerance above, so
+ * the server never hears of activity more recent than the real one by more than that (the old
+ * script rounded down).
  */
 export function idleForSeconds(idleSeconds: number): number {
-  return Math.min(MAX_IDLE_SECONDS, Math.ceil(Math.max(0, idleSeconds)));
+  const seconds = Math.max(0, idleSeconds - LEGACY_NOW_TOLERANCE_SECONDS);
+  return Math.min(MAX_IDLE_SECONDS, Math.ceil(seconds));
 }
 
 /** The URL of one ping: `pingUrl` with `idleFor` and the cache buster set (others kept). */
