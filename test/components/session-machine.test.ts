@@ -85,6 +85,22 @@ describe('SessionMachine (core, no element)', () => {
     ]);
   });
 
+  it('a session that another request ended at its deadline is reported as idle, not no-session', async () => {
+    const noSession = { status: { version: 1, state: 'expired', reason: 'no-session' } } as const;
+    const server = MachineHarness.server();
+    const tab = await new MachineHarness(server).start();
+    await at(9_000);
+    server.faults.push(noSession);
+    await at(10_000);
+    expect(tab.machine.snapshot).to.include({ state: 'expired', reason: 'idle' });
+
+    // Before the deadline "no-session" stays what it is (e.g. a logout this tab did not see).
+    const early = MachineHarness.server();
+    early.faults.push(noSession, noSession);
+    const other = await new MachineHarness(early).start();
+    expect(other.machine.snapshot).to.include({ state: 'expired', reason: 'no-session' });
+  });
+
   it('reports activity during the warning at once and closes it', async () => {
     const tab = await new MachineHarness(MachineHarness.server()).start();
     await at(6_000);

@@ -34,6 +34,7 @@ export function lazyLegacyTransport(
   // Start downloading now; a failure here is reported by the first call instead.
   load().catch(() => {});
   return {
+    explainsEnd: false,
     readStatus: () => load().then((transport) => transport.readStatus()),
     reportActivity: (idleSeconds) =>
       load().then((transport) => transport.reportActivity(idleSeconds)),

@@ -51,6 +51,7 @@ export interface LegacyTransportOptions {
  *   ends the session (e.g. `on-expire="redirect"` to the site's logout URL).
  */
 export class LegacyTransport implements Transport {
+  readonly explainsEnd = false;
   readonly #pingUrl: ParseResult<URL>;
   readonly #timeouts: LegacyTimeouts;
   readonly #fetch: FetchFunction;

@@ -271,7 +271,7 @@ export class SessionMachine {
 
   #apply(status: SessionStatus, sentAtMs: number, source: ChangeSource): void {
     if (status.state === 'expired') {
-      this.#expire(status.reason, source);
+      this.#expire(this.#explain(status.reason, sentAtMs), source);
       return;
     }
     if (inconsistency(status) || sentAtMs < this.#viewSentAtMs) return;
@@ -279,6 +279,16 @@ export class SessionMachine {
     this.#viewSentAtMs = sentAtMs;
     this.#lastCheckMs = Math.max(this.#lastCheckMs, sentAtMs);
     this.#evaluate(source);
+  }
+
+  /**
+   * "no-session" asked at or after the deadline this tab knew means the session ran out (another
+   * request, e.g. another tab's, ended it first): say so, so the page can tell the user why.
+   */
+  #explain(reason: ExpiryReason, sentAtMs: number): ExpiryReason {
+    if (reason !== 'no-session' || this.#options.transport.explainsEnd === false) return reason;
+    const plan = planFor(this.#view, this.#view.lastActivityMs);
+    return sentAtMs >= plan.deadlineMs ? plan.kind : reason;
   }
 
   #receive(message: TabMessage): void {

@@ -12,6 +12,11 @@ export interface Transport {
   reportActivity(idleSeconds: number): Promise<SessionStatus>;
   /** Ends the session on the server. */
   logout(): Promise<SessionStatus>;
+  /**
+   * False when the server never says why a session ended (the legacy ping answers "logout" for
+   * everything): its "no-session" is then taken as is. Protocol v1 servers say why.
+   */
+  readonly explainsEnd?: boolean;
 }
 
 /** Why a transport call failed: no answer, an HTTP error, or an answer that breaks the protocol. */
