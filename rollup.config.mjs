@@ -1,11 +1,11 @@
-// Bundles the self-registering element, lit included, into one ES module file for
+// Bundles the self-registering element (entry bundle.ts), lit included, into one ES module file for
 // `<script type="module" src="dist/session-security.js">`. tsc emits the JS first (TypeScript 7
 // has no JS API for a rollup plugin), so this bundles build/ output.
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const input = 'build/components/session-security/define.js';
+const input = 'build/components/session-security/bundle.js';
 
 /**
  * Minifies the CSS of lit's css`...` templates without expressions: comments and layout

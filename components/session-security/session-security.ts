@@ -1,10 +1,13 @@
-import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, type PropertyValues, ReactiveElement } from 'lit';
 import {
   DEFAULT_RESOURCE_PATH,
   type ExpiryReason,
   validateTimeouts,
 } from '../../protocol/index.js';
-import type { DialogVariant } from '../session-security-dialog/session-security-dialog.js';
+import type {
+  DialogVariant,
+  SessionSecurityDialogElement,
+} from '../session-security-dialog/session-security-dialog.js';
 import type { DialogStrings } from '../session-security-dialog/strings.js';
 import { ActivityController, DEFAULT_ACTIVITY_EVENTS } from './controllers/activity-controller.js';
 import { SessionSyncController } from './controllers/session-sync-controller.js';
@@ -64,7 +67,7 @@ const dialogParts =
  * @cssprop --session-security-* - the dialog's custom properties (width, colours, radius,
  *   font, backdrop...), inherited through this element.
  */
-export class SessionSecurityElement extends LitElement {
+export class SessionSecurityElement extends ReactiveElement {
   static override styles = css`
     :host {
       display: contents;
@@ -144,6 +147,8 @@ export class SessionSecurityElement extends LitElement {
   };
   private statusMessage = '';
 
+  #dialog: SessionSecurityDialogElement | null = null;
+
   #activity = new ActivityController(this, {
     events: () => this.activityEvents,
     intentionalOnly: () => this.intentionalOnly,
@@ -218,36 +223,48 @@ export class SessionSecurityElement extends LitElement {
     if (changed.has('activityEvents') || changed.has('intentionalOnly')) this.#activity.refresh();
   }
 
-  protected override updated(): void {
-    // Set on every update, like lit's live(): the dialog closes itself when the user chooses,
-    // so the value last rendered may no longer be the dialog's.
-    const dialog = this.renderRoot.querySelector?.('session-security-dialog');
-    if (dialog) dialog.open = this.snapshot.state === 'warning';
-    if (this.getAttribute('state') !== this.snapshot.state) {
-      this.setAttribute('state', this.snapshot.state);
-    }
+  // lit's ReactiveElement without lit-html: the shadow DOM is one dialog whose shape never
+  // changes, and lit-html would cost about 3 KB of the bundle's 10 KB budget.
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    this.#dialog ??= this.#createDialog();
+    const dialog = this.#dialog;
+    const { kind, deadlineMs, state } = this.snapshot;
+    Object.assign(dialog, {
+      kind,
+      deadlineMs,
+      nowMs: this.nowMs,
+      variant: this.variant,
+      statusMessage: this.statusMessage,
+      strings: this.strings,
+      // Set on every update: the dialog closes itself when the user chooses, so the value
+      // last set may no longer be the dialog's.
+      open: state === 'warning',
+    });
+    this.#forwardSlots(dialog);
+    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
-  protected override render(): TemplateResult {
-    const { kind, deadlineMs } = this.snapshot;
-    return html`<session-security-dialog
-      exportparts=${dialogParts}
-      .kind=${kind}
-      .deadlineMs=${deadlineMs}
-      .nowMs=${this.nowMs}
-      .variant=${this.variant}
-      .statusMessage=${this.statusMessage}
-      .strings=${this.strings}
-      @session-security-dialog-stay=${this.#onStay}
-      @session-security-dialog-logout=${this.#onLogout}
-      >${forwardedSlots.map((name) =>
-        // Forward only what the page provides, so the dialog's default text shows otherwise.
-        // (querySelector is missing when rendered on a server.)
-        this.querySelector?.(`:scope > [slot="${name}"]`)
-          ? html`<slot name=${name} slot=${name}></slot>`
-          : nothing,
-      )}</session-security-dialog
-    >`;
+  #createDialog(): SessionSecurityDialogElement {
+    const dialog = document.createElement('session-security-dialog');
+    dialog.setAttribute('exportparts', dialogParts);
+    dialog.addEventListener('session-security-dialog-stay', (event) => this.#onStay(event));
+    dialog.addEventListener('session-security-dialog-logout', (event) => this.#onLogout(event));
+    this.renderRoot.append(dialog);
+    return dialog;
+  }
+
+  /** Forwards only the slots the page fills, so the dialog's default text shows otherwise. */
+  #forwardSlots(dialog: SessionSecurityDialogElement): void {
+    for (const name of forwardedSlots) {
+      const provided = this.querySelector(`:scope > [slot="${name}"]`) !== null;
+      const forwarded = dialog.querySelector(`:scope > slot[name="${name}"]`);
+      if (provided && !forwarded) {
+        const slot = document.createElement('slot');
+        slot.name = slot.slot = name;
+        dialog.append(slot);
+      } else if (!provided) forwarded?.remove();
+    }
   }
 
   #onStay(event: Event): void {
