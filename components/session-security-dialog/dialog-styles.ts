@@ -1,27 +1,23 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 // Compact on purpose: this sheet ships inside the 10 KB main bundle. Colour pairs meet WCAG 2.2
 // AA in both schemes (text 4.5:1, controls and focus ring 3:1); the tests measure them.
+// light-dark() picks a pair's colour from the used colour scheme, which `color-scheme: light
+// dark` makes follow prefers-color-scheme (one declaration per colour instead of a dark copy).
 export const dialogStyles = css`
   :host {
     display: block;
-    --_bg: var(--session-security-background, #fff);
-    --_fg: var(--session-security-color, #1c1c21);
-    --_accent: var(--session-security-accent, #1d4ed8);
-    --_on-accent: var(--session-security-on-accent, #fff);
-    --_border: var(--session-security-border-color, #6b6b78);
+    color-scheme: light dark;
+    --_bg: var(--session-security-background, light-dark(#fff, #202127));
+    --_fg: var(--session-security-color, light-dark(#1c1c21, #f2f2f5));
+    --_accent: var(--session-security-accent, light-dark(#1d4ed8, #9cbcff));
+    --_on-accent: var(--session-security-on-accent, light-dark(#fff, #0b1330));
+    --_border: var(--session-security-border-color, light-dark(#6b6b78, #9a9aa8));
     --_radius: var(--session-security-radius, 0.75rem);
-    --_backdrop: var(--session-security-backdrop, rgb(15 15 20 / 0.55));
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_bg: var(--session-security-background, #202127);
-      --_fg: var(--session-security-color, #f2f2f5);
-      --_accent: var(--session-security-accent, #9cbcff);
-      --_on-accent: var(--session-security-on-accent, #0b1330);
-      --_border: var(--session-security-border-color, #9a9aa8);
-      --_backdrop: var(--session-security-backdrop, rgb(0 0 0 / 0.7));
-    }
+    --_backdrop: var(
+      --session-security-backdrop,
+      light-dark(rgb(15 15 20 / 0.55), rgb(0 0 0 / 0.7))
+    );
   }
   :host([hidden]) {
     display: none;

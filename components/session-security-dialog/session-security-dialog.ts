@@ -1,7 +1,14 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { shouldAnnounce } from './announcement-cadence.js';
 import { CountdownController } from './countdown-controller.js';
 import { deepActiveElement } from './deep-active-element.js';
+import {
+  appendDialogView,
+  type DialogView,
+  replaceSurface,
+  setAttributeIfChanged,
+  setTextIfChanged,
+} from './dialog-markup.js';
 import { dialogStyles } from './dialog-styles.js';
 import { inheritedLang, isRightToLeft } from './lang-resolution.js';
 import { loadStrings, matchLocale, readyStrings } from './locale-registry.js';
@@ -81,7 +88,7 @@ const focusableSelector =
  * @cssprop --session-security-font - font family.
  * @cssprop --session-security-backdrop - backdrop behind the modal dialog.
  */
-export class SessionSecurityDialogElement extends LitElement {
+export class SessionSecurityDialogElement extends ReactiveElement {
   static override styles = dialogStyles;
 
   static override properties = {
@@ -125,6 +132,7 @@ export class SessionSecurityDialogElement extends LitElement {
   protected announcedSeconds: number | null = null;
 
   #countdown = new CountdownController(this);
+  #view: DialogView | undefined;
   #returnFocusTo: Element | null = null;
   #closedByUs = false;
   #lastSpokenSeconds: number | null = null;
@@ -212,57 +220,60 @@ export class SessionSecurityDialogElement extends LitElement {
     }
   }
 
-  protected override render(): TemplateResult {
+  // lit's ReactiveElement without lit-html (bundle budget): the shadow DOM keeps one shape, so
+  // each update writes only the texts and attributes that changed (see dialog-markup.ts).
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    this.#view ??= this.#createView();
+    const view = this.#view;
+    if (view.variant !== this.variant) {
+      replaceSurface(view, this.variant);
+      this.#listenToSurface(view.surface);
+    }
     const strings = this.resolvedStrings;
     const lang = this.locale;
     const absolute = this.kind === 'absolute';
-    const dir = isRightToLeft(lang) ? 'rtl' : nothing;
     const status =
       {
         'extended-elsewhere': strings.extendedElsewhere,
         'signed-out-elsewhere': strings.signedOutElsewhere,
       }[this.statusMessage] ?? this.statusMessage;
     const spoken = this.announcedSeconds;
-    const content = html`<h2 id="heading" part="heading">
-        <slot name="heading">${absolute ? strings.absoluteHeading : strings.idleHeading}</slot>
-      </h2>
-      <div id="message" part="message">
-        <slot name="message"><p>${absolute ? strings.absoluteMessage : strings.idleMessage}</p></slot>
-      </div>
-      <slot name="extra"></slot>
-      <p id="countdown" part="countdown">
-        <span id="label">${strings.timeLeftLabel}</span>
-        <span part="timer" role="timer" aria-live="off" aria-labelledby="label"
-          >${formatDuration(this.shownSeconds, strings, lang)}</span
-        >
-      </p>
-      <p part="status" role="status">${(this.open && status) || nothing}</p>
-      <div part="actions">
-        <button class="stay" part="button stay-button" @click=${this.#stay}>
-          ${absolute ? strings.acknowledgeButton : strings.stayButton}
-        </button>
-        <button class="logout" part="button logout-button" @click=${this.#logout}>
-          ${strings.logoutButton}
-        </button>
-      </div>
-      <div class="sr announcer" role="status" aria-live="polite" aria-atomic="true">${
-        this.open && spoken !== null
-          ? (absolute ? strings.absoluteAnnouncement : strings.idleAnnouncement).replace(
-              '{time}',
-              formatDuration(spoken, strings, lang),
-            )
-          : nothing
-      }</div>`;
-    const surface =
-      this.variant === 'banner'
-        ? html`<section part="dialog" aria-labelledby="heading" aria-describedby="message countdown"
-            lang=${lang} dir=${dir} ?hidden=${!this.open} @keydown=${this.#onKeydown}
-          >${content}</section>`
-        : html`<dialog part="dialog" role="alertdialog" aria-labelledby="heading"
-            aria-describedby="message countdown" lang=${lang} dir=${dir}
-            @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#onKeydown}
-          >${content}</dialog>`;
-    return html`${surface}<div class="sr" role="status">${(!this.open && status) || nothing}</div>`;
+    setAttributeIfChanged(view.surface, 'lang', lang);
+    setAttributeIfChanged(view.surface, 'dir', isRightToLeft(lang) ? 'rtl' : null);
+    if (this.variant === 'banner') view.surface.toggleAttribute('hidden', !this.open);
+    setTextIfChanged(view.heading, absolute ? strings.absoluteHeading : strings.idleHeading);
+    setTextIfChanged(view.message, absolute ? strings.absoluteMessage : strings.idleMessage);
+    setTextIfChanged(view.label, strings.timeLeftLabel);
+    setTextIfChanged(view.timer, formatDuration(this.shownSeconds, strings, lang));
+    setTextIfChanged(view.status, (this.open && status) || '');
+    setTextIfChanged(view.stay, absolute ? strings.acknowledgeButton : strings.stayButton);
+    setTextIfChanged(view.logout, strings.logoutButton);
+    setTextIfChanged(
+      view.announcer,
+      this.open && spoken !== null
+        ? (absolute ? strings.absoluteAnnouncement : strings.idleAnnouncement).replace(
+            '{time}',
+            formatDuration(spoken, strings, lang),
+          )
+        : '',
+    );
+    setTextIfChanged(view.closedStatus, (!this.open && status) || '');
+  }
+
+  #createView(): DialogView {
+    const view = appendDialogView(this.renderRoot, this.variant);
+    this.#listenToSurface(view.surface);
+    view.stay.addEventListener('click', () => this.#stay());
+    view.logout.addEventListener('click', () => this.#logout());
+    return view;
+  }
+
+  #listenToSurface(surface: HTMLElement): void {
+    surface.addEventListener('keydown', (event) => this.#onKeydown(event));
+    // Only a modal <dialog> fires these.
+    surface.addEventListener('cancel', (event) => this.#onCancel(event));
+    surface.addEventListener('close', (event) => this.#onClose(event));
   }
 
   #resolveLocale(): void {
@@ -276,8 +287,10 @@ export class SessionSecurityDialogElement extends LitElement {
     }
   }
 
-  #dialog(): HTMLDialogElement | null | undefined {
-    return this.shadowRoot?.querySelector('dialog');
+  /** The modal `<dialog>`; none before the first update and in the banner variant. */
+  #dialog(): HTMLDialogElement | undefined {
+    const view = this.#view;
+    return view?.variant === 'modal' ? (view.surface as HTMLDialogElement) : undefined;
   }
 
   #show(): void {
@@ -286,7 +299,7 @@ export class SessionSecurityDialogElement extends LitElement {
     const active = deepActiveElement(document);
     this.#returnFocusTo = this.shadowRoot?.contains(active) ? null : active;
     dialog.showModal();
-    this.shadowRoot?.querySelector<HTMLElement>('.stay')?.focus();
+    this.#view?.stay.focus();
   }
 
   #closeModal(): void {

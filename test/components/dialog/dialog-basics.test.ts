@@ -83,6 +83,72 @@ describe('session-security-dialog basics', () => {
     expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
   });
 
+  it('writes only the texts and attributes that changed (live regions re-announce writes)', async () => {
+    const clock = manualClock();
+    const el = await openDialog({ nowMs: clock.nowMs, secondsLeft: 90 });
+    const changed: string[] = [];
+    // Each mutation, named by the element it changed (a text node counts as its parent).
+    const record = (records: MutationRecord[]) => {
+      for (const { type, target, attributeName } of records) {
+        const element = target instanceof Element ? target : target.parentElement;
+        const name = element?.getAttribute('part') ?? element?.getAttribute('class') ?? '?';
+        changed.push(`${type} ${attributeName ?? ''} ${name}`.replace(/ +/g, ' '));
+      }
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(el.shadowRoot as ShadowRoot, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+    el.requestUpdate();
+    await el.updateComplete;
+    record(observer.takeRecords());
+    expect(changed).to.deep.equal([]);
+    clock.advance(1000);
+    el.tick();
+    await el.updateComplete;
+    record(observer.takeRecords());
+    observer.disconnect();
+    expect(changed).to.have.length(1);
+    expect(changed[0]).to.match(/ timer$/);
+    expect(part(el, '[role="timer"]').textContent).to.equal('1 minute 29 seconds');
+  });
+
+  it('switches between the modal dialog and the banner while open, content and actions kept', async () => {
+    const el = await openDialog();
+    el.variant = 'banner';
+    await el.updateComplete;
+    const banner = part(el, '[part="dialog"]');
+    expect(banner.tagName).to.equal('SECTION');
+    expect(el.shadowRoot?.querySelector('dialog')).to.equal(null);
+    expect(banner.hidden).to.equal(false);
+    expect(banner.getAttribute('lang')).to.equal('en');
+    expect(banner.querySelector('#heading')?.textContent?.trim()).to.equal(
+      'You will be signed out soon',
+    );
+    expect(el.shadowRoot?.querySelectorAll('[role="status"]')).to.have.length(3);
+    expect(el.shadowRoot?.lastElementChild?.className).to.equal('sr');
+    setTimeout(() => banner.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
+    await oneEvent(el, 'session-security-dialog-stay');
+    await el.updateComplete;
+    expect(banner.hidden).to.equal(true);
+
+    el.open = true;
+    el.variant = 'modal';
+    await el.updateComplete;
+    const dialog = part<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('role')).to.equal('alertdialog');
+    expect(el.shadowRoot?.querySelector('section')).to.equal(null);
+    expect(el.shadowRoot?.activeElement).to.equal(part(el, '.stay'));
+    setTimeout(() => part(el, '.logout').click());
+    await oneEvent(el, 'session-security-dialog-logout');
+    await el.updateComplete;
+    expect(dialog.open).to.equal(false);
+  });
+
   it('stays closed and renders no dialog box until opened', async () => {
     const el = await fixture(html`<session-security-dialog></session-security-dialog>`);
     expect(part<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
