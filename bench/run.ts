@@ -8,7 +8,12 @@ import { measureActivityCost } from './browser/activity-cost.js';
 import { launchBenchChromium } from './browser/chromium.js';
 import { measureConnectCycles } from './browser/memory.js';
 import { measureTraffic } from './browser/traffic.js';
-import { elementGzipBytes, jqueryGzipBytes, litCoreGzipBytes } from './bundle-size.js';
+import {
+  elementGzipBytes,
+  jqueryGzipBytes,
+  litCoreGzipBytes,
+  litReactiveElementGzipBytes,
+} from './bundle-size.js';
 import {
   activityRows,
   bundleRows,
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
       const bundle = {
         elementBytes: await elementGzipBytes(),
         litCoreBytes: await litCoreGzipBytes(),
+        litReactiveElementBytes: await litReactiveElementGzipBytes(),
         jquery: await jqueryGzipBytes(),
       };
       figures.bundle = bundle;

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
 /** What the countdown needs from its host. */
 export interface CountdownHost extends ReactiveControllerHost {

@@ -1,4 +1,4 @@
-import { css, type PropertyValues, ReactiveElement } from 'lit';
+import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import {
   DEFAULT_RESOURCE_PATH,
   type ExpiryReason,

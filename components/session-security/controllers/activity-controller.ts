@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
 /** Events that count as user activity by default. */
 export const DEFAULT_ACTIVITY_EVENTS: readonly string[] = [

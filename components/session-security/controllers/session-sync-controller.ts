@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { type CrossTabChannel, openCrossTabChannel } from '../core/cross-tab-channel.js';
 import { createLeaderElection, type LeaderElection } from '../core/leader-election.js';
 import { SessionMachine, type SessionMachineListener } from '../core/session-machine.js';
