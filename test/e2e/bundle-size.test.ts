@@ -7,10 +7,11 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Measured 15,928 bytes (zlib level 9) on 2026-11-26 after the deadline-check change of the
- * session machine, rounded up to the next 256: a regression guard, not the goal below.
+ * Measured 13,042 bytes (zlib level 9; 12,988 by the gzip -9 command) on 2026-11-26 after both
+ * elements moved from LitElement to lit's ReactiveElement, rounded up to the next 256: a
+ * regression guard, not the goal below.
  */
-export const BUNDLE_BUDGET_BYTES = 16_128;
+export const BUNDLE_BUDGET_BYTES = 13_056;
 /** The size the project aims at (issues 4, 5 and 7). */
 export const BUNDLE_GOAL_BYTES = 10_240;
 /** Each language other than English is a chunk of its own, loaded on demand. */
