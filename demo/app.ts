@@ -96,6 +96,10 @@ async function loadAssets(): Promise<Map<string, string>> {
   };
   const assets = new Map<string, string>([
     [ASSETS.element, await read(elementUrl, 'the element bundle dist/session-security.js')],
+    [
+      ASSETS.leaseElection,
+      await read(new URL('./storage-lease-election.js', elementUrl), 'storage-lease-election.js'),
+    ],
     [ASSETS.pageScript, await read(new URL('./client/page.js', import.meta.url), 'page.js')],
     [ASSETS.draftScript, await read(new URL('./client/draft.js', import.meta.url), 'draft.js')],
     [ASSETS.widgetScript, await read(new URL('./client/widget.js', import.meta.url), 'widget.js')],

@@ -12,6 +12,8 @@ export const ASSETS = {
   element: '/assets/session-security.js',
   /** The element's language chunks, beside it as it imports them. */
   localesDirectory: '/assets/locales/',
+  /** The leader election of browsers without Web Locks, a chunk the element imports on demand. */
+  leaseElection: '/assets/storage-lease-election.js',
   style: '/assets/demo.css',
   icon: '/assets/favicon.svg',
   pageScript: '/assets/demo/page.js',

@@ -36,9 +36,9 @@ async function waitFor(
   throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 }
 
-async function openSecondTab(channel: string): Promise<number> {
+async function openSecondTab(channel: string, query = ''): Promise<number> {
   const id = (await executeServerCommand('open-page', {
-    path: `/test/components/fixtures/second-tab.html?channel=${channel}`,
+    path: `/test/components/fixtures/second-tab.html?channel=${channel}${query}`,
   })) as number;
   await waitFor(async () => (await stateIn(id)) === 'active', 'the second tab runs');
   return id;
@@ -142,5 +142,31 @@ describe('two real pages in one browser context', () => {
     expect(after.length).to.be.greaterThan(0);
     expect(after.every((request) => !request.referer?.includes('second-tab.html'))).to.equal(true);
     expect(after.at(-1)?.method).to.equal('GET');
+  });
+
+  it('without Web Locks, a localStorage lease still lets one page run the routine checks', async function (this: MochaContext) {
+    this.timeout(30_000);
+    await resetServer(4, 60);
+    const channel = uniqueChannel();
+    const first = await openSecondTab(channel, '&nolocks&tab=first');
+    opened.push(first);
+    const second = await openSecondTab(channel, '&nolocks&tab=second');
+    opened.push(second);
+    for (const id of [first, second]) {
+      expect(await runIn(id, 'navigator.locks === undefined')).to.equal(true);
+    }
+    await waitFor(
+      async () => (await stateIn(first)) === 'warning' && (await stateIn(second)) === 'warning',
+      'both pages warn',
+    );
+    const lease = JSON.parse(localStorage.getItem(`session-security:leader:${channel}`) ?? 'null');
+    expect(typeof lease?.holder).to.equal('string');
+    const log = (await executeServerCommand('protocol-server-log')) as LoggedRequest[];
+    const requestsOf = (tab: string) =>
+      log.filter((request) => request.referer?.includes(`tab=${tab}`)).length;
+    // Each page checks once as it loads; only the leader checks again before the warning.
+    const counts = [requestsOf('first'), requestsOf('second')].sort();
+    expect(counts[0]).to.equal(1);
+    expect(counts[1]).to.be.greaterThan(1);
   });
 });

@@ -7,11 +7,12 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Measured 13,042 bytes (zlib level 9; 12,988 by the gzip -9 command) on 2026-11-26 after both
- * elements moved from LitElement to lit's ReactiveElement, rounded up to the next 256: a
+ * Measured 13,157 bytes (zlib level 9; 13,104 by the gzip -9 command) on 2026-11-26: 13,042
+ * after both elements moved from LitElement to lit's ReactiveElement, then +115 for loading the
+ * storage-lease election of browsers without Web Locks. Rounded up to the next 256: a
  * regression guard, not the goal below.
  */
-export const BUNDLE_BUDGET_BYTES = 13_056;
+export const BUNDLE_BUDGET_BYTES = 13_312;
 /** The size the project aims at (issues 4, 5 and 7). */
 export const BUNDLE_GOAL_BYTES = 10_240;
 /** Each language other than English is a chunk of its own, loaded on demand. */
@@ -69,13 +70,24 @@ describe('bundle size (dist/session-security.js, gzip -9)', () => {
     }
   });
 
-  it('the legacy ping transport is a chunk of its own, loaded on demand', async () => {
-    const main = (await readDist('session-security.js')).toString('utf8');
-    const legacy = (await readDist('legacy-transport.js')).toString('utf8');
-    assert.ok(main.includes('import("./legacy-transport.js")'), 'the main file loads the chunk');
-    assert.ok(legacy.includes('idleFor'), 'the chunk speaks the ping protocol');
-    assert.ok(!main.includes('idleFor'), 'the main file does not');
-  });
+  // Code only some pages need, each a chunk the main file imports on demand; `marker` is a
+  // string only that code contains.
+  for (const { file, what, marker } of [
+    { file: 'legacy-transport.js', what: 'the legacy ping transport', marker: 'idleFor' },
+    {
+      file: 'storage-lease-election.js',
+      what: 'the election of browsers without Web Locks',
+      marker: 'leader:',
+    },
+  ]) {
+    it(`${what} is a chunk of its own (${file}), loaded on demand`, async () => {
+      const main = (await readDist('session-security.js')).toString('utf8');
+      const chunk = (await readDist(file)).toString('utf8');
+      assert.ok(main.includes(`import("./${file}")`), 'the main file loads the chunk');
+      assert.ok(chunk.includes(marker), `the chunk holds ${what}`);
+      assert.ok(!main.includes(marker), 'the main file does not');
+    });
+  }
 
   it(`each language chunk stays under ${LOCALE_CHUNK_BUDGET_BYTES} bytes`, async () => {
     const names = (await readdir(new URL('locales/', DIST_URL))).filter((name) =>

@@ -277,6 +277,7 @@ describe('assets', () => {
 
   for (const path of [
     '/assets/session-security.js',
+    '/assets/storage-lease-election.js',
     '/assets/demo/page.js',
     '/assets/demo/draft.js',
     '/assets/demo/widget.js',

@@ -56,7 +56,7 @@ export class WebLocksElection implements LeaderElection {
   }
 }
 
-/** Without Web Locks every tab checks for itself: correct, only less frugal. */
+/** Every tab checks for itself: correct, only less frugal (no Web Locks, no storage). */
 export class SoloElection implements LeaderElection {
   start(onChange: (leader: boolean) => void): void {
     onChange(true);
@@ -65,8 +65,50 @@ export class SoloElection implements LeaderElection {
   stop(): void {}
 }
 
-/** Web Locks where the browser has them, else {@link SoloElection}. */
-export function createLeaderElection(name: string): LeaderElection {
-  const locks = typeof navigator === 'object' ? navigator.locks : undefined;
-  return locks ? new WebLocksElection(locks, name) : new SoloElection();
+/** Loads the storage-lease election's module (a chunk of its own in dist/). */
+export type LeaseModuleLoader = () => Promise<typeof import('./storage-lease-election.js')>;
+
+const loadLeaseModule: LeaseModuleLoader = () => import('./storage-lease-election.js');
+
+/**
+ * The election of browsers without Web Locks, from a chunk of its own loaded at start (only
+ * those browsers download it): a lease in `localStorage` where it can be used. Until it runs
+ * this tab does not lead (its start-up check does not need to); if it cannot load, this tab
+ * leads alone, as with {@link SoloElection}.
+ */
+export class LazyStorageLeaseElection implements LeaderElection {
+  #election: LeaderElection | null = null;
+  #stopped = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly loadModule: LeaseModuleLoader = loadLeaseModule,
+  ) {}
+
+  start(onChange: (leader: boolean) => void): void {
+    this.loadModule().then(
+      ({ createStorageLeaseElection }) => {
+        if (this.#stopped) return;
+        this.#election = createStorageLeaseElection(this.name);
+        this.#election.start(onChange);
+      },
+      () => {
+        if (!this.#stopped) onChange(true);
+      },
+    );
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#election?.stop();
+    this.#election = null;
+  }
+}
+
+/** Web Locks where the browser has them (`locks`, null for none), else a storage lease. */
+export function createLeaderElection(
+  name: string,
+  locks: LockManager | null = (typeof navigator === 'object' && navigator.locks) || null,
+): LeaderElection {
+  return locks ? new WebLocksElection(locks, name) : new LazyStorageLeaseElection(name);
 }
