@@ -67,14 +67,6 @@ export function activityRows(activity: ActivityCostFigures): BenchRow[] {
       met: activity.wallOverhead <= ACTIVITY_OVERHEAD_BUDGET,
     },
     {
-      what: '100,000 input events, CPU, proposed listener (prototype)',
-      figure: `${formatDecimal(activity.prototypeCpuMs, 0)} ms`,
-      baseline: 'same page without element, same run',
-      ratio: formatPercent(activity.prototypeOverhead),
-      goal: 'plan for the goal above',
-      met: null,
-    },
-    {
       what: 'heap retained per input event after GC',
       figure: `${formatDecimal(activity.withElementBytesPerEvent, 4)} B`,
       baseline: `without element ${formatDecimal(activity.bareBytesPerEvent, 4)} B`,

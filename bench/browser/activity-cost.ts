@@ -25,9 +25,6 @@ export interface ActivityCostFigures {
   readonly bareWallMs: number;
   /** Median of the per-round wall-clock ratios, minus 1: more disturbed by other processes. */
   readonly wallOverhead: number;
-  /** The prototype of the proposed cheaper listener, same measure against the same bare page. */
-  readonly prototypeCpuMs: number;
-  readonly prototypeOverhead: number;
   /** Heap growth per event after GC, with the element, bytes. */
   readonly withElementBytesPerEvent: number;
   /** The same without the element, bytes. */
@@ -112,10 +109,6 @@ export async function measureActivityCost(
     );
     const bare = await context.newPage();
     await bare.goto(`${server.origin}${PAGE_ROUTES.bare}`);
-    const prototype = await context.newPage();
-    await prototype.goto(`${server.origin}${PAGE_ROUTES.throttledListener}`);
-    const prototypeCdp = await openCdp(prototype);
-    await enableRendererMetrics(prototypeCdp);
     const withCdp = await openCdp(withElement);
     const bareCdp = await openCdp(bare);
     await enableRendererMetrics(withCdp);
@@ -123,7 +116,6 @@ export async function measureActivityCost(
     // Warm up both (JIT, event object shapes) before measuring.
     await dispatch(withElement, options.events);
     await dispatch(bare, options.events);
-    await dispatch(prototype, options.events);
     const wall: { bare: number[]; withElement: number[] } = { bare: [], withElement: [] };
     const rounds = await alternate(
       options.rounds,
@@ -137,11 +129,6 @@ export async function measureActivityCost(
         wall.withElement.push(times.wallMs);
         return times.cpuMs;
       },
-    );
-    const prototypeRounds = await alternate(
-      options.rounds,
-      async () => (await timedDispatch(bare, bareCdp, options.events)).cpuMs,
-      async () => (await timedDispatch(prototype, prototypeCdp, options.events)).cpuMs,
     );
     const wallRatios = wall.withElement.map(
       (wallMs, round) => wallMs / (wall.bare[round] as number),
@@ -164,8 +151,6 @@ export async function measureActivityCost(
       withElementWallMs: median(wall.withElement),
       bareWallMs: median(wall.bare),
       wallOverhead: median(wallRatios) - 1,
-      prototypeCpuMs: median(prototypeRounds.b),
-      prototypeOverhead: median(prototypeRounds.ratios) - 1,
       withElementBytesPerEvent: median(withBytes),
       bareBytesPerEvent: median(bareBytes),
     };

@@ -8,11 +8,6 @@ export const PAGE_ROUTES = {
   withElement: '/with-element',
   /** The same page without the element and without its bundle. */
   bare: '/bare',
-  /**
-   * The bare page plus a prototype of the cheaper activity listener proposed in
-   * docs/benchmarks.md: it detaches itself at the first event and re-attaches one second later.
-   */
-  throttledListener: '/throttled-listener',
   /** The page with the bundle loaded (the element defined) but no element in it. */
   bundleOnly: '/bundle-only',
   /** The bundle, as `npm run build` wrote it. */
@@ -29,21 +24,6 @@ function page(title: string, head: string, body: string): string {
 </html>`;
 }
 
-// Activity at one-second granularity (the server's granularity too): after an event the listeners
-// are removed and a timer puts them back, so a burst of input costs one listener call a second.
-const THROTTLED_LISTENER_PROTOTYPE = `
-  const names = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'];
-  const options = { capture: true, passive: true };
-  window.lastActivityMs = 0;
-  const arm = () => { for (const name of names) addEventListener(name, onInput, options); };
-  function onInput() {
-    window.lastActivityMs = Date.now();
-    for (const name of names) removeEventListener(name, onInput, options);
-    setTimeout(arm, 1000);
-  }
-  arm();
-`;
-
 /** The pages, the bundle and its language chunks. */
 function addPages(instance: FastifyInstance): void {
   instance.get(PAGE_ROUTES.withElement, async (_request, reply) =>
@@ -56,11 +36,6 @@ function addPages(instance: FastifyInstance): void {
           '<session-security></session-security>',
         ),
       ),
-  );
-  instance.get(PAGE_ROUTES.throttledListener, async (_request, reply) =>
-    reply
-      .type('text/html')
-      .send(page('Prototype listener', `<script>${THROTTLED_LISTENER_PROTOTYPE}</script>`, '')),
   );
   instance.get(PAGE_ROUTES.bundleOnly, async (_request, reply) =>
     reply

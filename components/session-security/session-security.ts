@@ -152,7 +152,8 @@ export class SessionSecurityElement extends ReactiveElement {
   #activity = new ActivityController(this, {
     events: () => this.activityEvents,
     intentionalOnly: () => this.intentionalOnly,
-    onActivity: () => this.#sync.machine?.recordActivity(this.nowMs()),
+    nowMs: () => this.nowMs(),
+    onActivity: (atMs) => this.#sync.machine?.recordActivity(atMs),
   });
 
   #sync = new SessionSyncController(this, {
@@ -242,6 +243,10 @@ export class SessionSecurityElement extends ReactiveElement {
       open: state === 'warning',
     });
     this.#forwardSlots(dialog);
+    this.#reflectState(state);
+  }
+
+  #reflectState(state: SessionState): void {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
@@ -309,6 +314,9 @@ export class SessionSecurityElement extends ReactiveElement {
 
   #changed(snapshot: SessionSnapshot, previous: SessionSnapshot, source: ChangeSource): void {
     this.snapshot = snapshot;
+    // At once, not at the next update: the events below and an expiry action that navigates
+    // away must find the attribute (and styles keyed on it) already in the new state.
+    this.#reflectState(snapshot.state);
     if (snapshot.state === 'warning' && previous.state !== 'warning') {
       this.statusMessage = '';
       this.#emit('session-security-warning', {

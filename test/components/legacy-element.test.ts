@@ -159,11 +159,14 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
     await at(5_000);
     expect(tab.el.state).to.equal('active');
-    await at(8_499);
+    // Input after an event is not watched for a second (ACTIVITY_REST_MS), so activity counts
+    // until 4.5 s: never earlier than the last input, at most a second later.
+    await at(7_500);
+    expect(pings().at(-1)).to.deep.equal({ atMs: 7_500, path: PING_PATH, idleFor: '3' });
+    expect(view.lastActivityMs).to.equal(T0 + 4_500);
+    await at(9_499);
     expect(tab.el.state).to.equal('active');
-    expect(pings().at(-1)).to.deep.equal({ atMs: 7_500, path: PING_PATH, idleFor: '4' });
-    expect(view.lastActivityMs).to.equal(T0 + 3_500);
-    await at(8_500);
+    await at(9_500);
     expect(tab.el.state).to.equal('warning');
   });
 
@@ -177,9 +180,10 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     expect(pings().at(-1)).to.deep.equal({ atMs: 6_000, path: PING_PATH, idleFor: '0' });
     expect(tab.el.state).to.equal('active');
     expect(tab.el.deadlineMs).to.equal(T0 + 16_000);
-    await at(10_999);
+    // Activity counts until the end of the key's rest (7 s), reported before the next warning.
+    await at(11_999);
     expect(tab.el.state).to.equal('active');
-    await at(11_000);
+    await at(12_000);
     expect(tab.el.state).to.equal('warning');
   });
 

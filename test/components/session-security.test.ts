@@ -45,6 +45,20 @@ describe('<session-security>', () => {
     ]);
   });
 
+  it('has the state attribute in the new state when its events fire (before any navigation)', async () => {
+    const { el } = await mount();
+    const seen: string[] = [];
+    for (const type of ['session-security-warning', 'session-security-expired']) {
+      el.addEventListener(type, () => seen.push(`${type}: ${el.getAttribute('state')}`));
+    }
+    await at(5_000);
+    await at(10_000);
+    expect(seen).to.deep.equal([
+      'session-security-warning: warning',
+      'session-security-expired: expired',
+    ]);
+  });
+
   it('opens the dialog with focus on "Stay signed in" and the real deadline', async () => {
     const { el, events } = await mount();
     await at(5_000);
