@@ -7,10 +7,10 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Measured 13,157 bytes (zlib level 9; 13,104 by the gzip -9 command) on 2026-11-26: 13,042
- * after both elements moved from LitElement to lit's ReactiveElement, then +115 for loading the
- * storage-lease election of browsers without Web Locks. Rounded up to the next 256: a
- * regression guard, not the goal below.
+ * Measured 13,261 bytes (zlib level 9; 13,202 by the gzip -9 command) on 2026-11-26: 13,042
+ * after both elements moved from LitElement to lit's ReactiveElement, +115 for loading the
+ * storage-lease election of browsers without Web Locks, +104 for the activity listeners' rest.
+ * Rounded up to the next 256: a regression guard, not the goal below.
  */
 export const BUNDLE_BUDGET_BYTES = 13_312;
 /** The size the project aims at (issues 4, 5 and 7). */
