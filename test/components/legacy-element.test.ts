@@ -7,6 +7,7 @@ import sinon from 'sinon';
 import { TransportError } from '../../components/session-security/core/transport.js';
 import type { SessionSecurityElement } from '../../components/session-security/session-security.js';
 import { LegacyPingView } from './legacy-ping-view.js';
+import { EVENT_NAMES, uniqueChannel, waitForLeader } from './support/element-fixture.js';
 import { afterEach, beforeEach, describe, it } from './support/mocha.js';
 import { flushMicrotasks, nextTask, waitUntil } from './support/ticks.js';
 
@@ -19,27 +20,12 @@ interface Tab {
   events: CustomEvent[];
 }
 
-let channelCount = 0;
-function uniqueChannel(): string {
-  channelCount += 1;
-  return `legacy-${channelCount}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** Lets answers, Lit updates and BroadcastChannel messages through (real tasks, fake clock). */
 async function settle(): Promise<void> {
   for (let i = 0; i < 6; i += 1) {
     await flushMicrotasks();
     await nextTask();
   }
-}
-
-async function waitForLeader(channel: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    const { held } = await navigator.locks.query();
-    if (held?.some((lock) => lock.name === `session-security:${channel}`)) return;
-    await nextTask();
-  }
-  throw new Error(`no tab leads ${channel}`);
 }
 
 /** A `<session-security legacy-ping-url>` in this page (warn 5 s, expire 10 s, spy navigation). */
@@ -56,16 +42,7 @@ async function mountTab(attributes: Record<string, string> = {}): Promise<Tab> {
   const navigation = { reload: sinon.spy(), assign: sinon.spy() };
   el.navigation = navigation;
   const events: CustomEvent[] = [];
-  for (const type of [
-    'session-security-warning',
-    'session-security-extended',
-    'session-security-before-expire',
-    'session-security-expired',
-    'session-security-logged-out',
-    'session-security-error',
-  ] as const) {
-    el.addEventListener(type, (event) => events.push(event));
-  }
+  for (const type of EVENT_NAMES) el.addEventListener(type, (event) => events.push(event));
   document.body.append(el);
   await el.updateComplete;
   await settle();

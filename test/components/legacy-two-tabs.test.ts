@@ -4,8 +4,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { type PingCall, servePings } from './legacy-ping-rpc.js';
 import { LegacyPingView } from './legacy-ping-view.js';
+import { waitForLeader } from './support/element-fixture.js';
 import { afterEach, describe, it } from './support/mocha.js';
-import { nextTask } from './support/ticks.js';
 
 // Two real tabs cannot share a fake clock: this test runs on the real one, with timeouts of a
 // few seconds (warn 2 s, expire 6 s) and short polls.
@@ -36,15 +36,6 @@ async function evalInPage(id: number, expression: string): Promise<unknown> {
   // Some versions of the command wrap the result as { value } (null would mean "not handled").
   const wrapped = typeof result === 'object' && result !== null && 'value' in result;
   return wrapped ? (result as { value: unknown }).value : result;
-}
-
-async function waitForLeader(channel: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    const { held } = await navigator.locks.query();
-    if (held?.some((lock) => lock.name === `session-security:${channel}`)) return;
-    await nextTask();
-  }
-  throw new Error(`no tab leads ${channel}`);
 }
 
 describe('<session-security legacy-ping-url> in two real tabs', () => {
