@@ -26,31 +26,22 @@ function page(title: string, head: string, body: string): string {
 
 /** The pages, the bundle and its language chunks. */
 function addPages(instance: FastifyInstance): void {
-  instance.get(PAGE_ROUTES.withElement, async (_request, reply) =>
-    reply
-      .type('text/html')
-      .send(
-        page(
-          'With the element',
-          `<script type="module" src="${PAGE_ROUTES.bundle}"></script>`,
-          '<session-security></session-security>',
-        ),
-      ),
-  );
-  instance.get(PAGE_ROUTES.bundleOnly, async (_request, reply) =>
-    reply
-      .type('text/html')
-      .send(
-        page(
-          'The element defined, none on the page',
-          `<script type="module" src="${PAGE_ROUTES.bundle}"></script>`,
-          '',
-        ),
-      ),
-  );
-  instance.get(PAGE_ROUTES.bare, async (_request, reply) =>
-    reply.type('text/html').send(page('Without the element', '', '')),
-  );
+  const bundleScript = `<script type="module" src="${PAGE_ROUTES.bundle}"></script>`;
+  const pages: [path: string, title: string, head: string, body: string][] = [
+    [
+      PAGE_ROUTES.withElement,
+      'With the element',
+      bundleScript,
+      '<session-security></session-security>',
+    ],
+    [PAGE_ROUTES.bundleOnly, 'The element defined, none on the page', bundleScript, ''],
+    [PAGE_ROUTES.bare, 'Without the element', '', ''],
+  ];
+  for (const [path, title, head, body] of pages) {
+    instance.get(path, async (_request, reply) =>
+      reply.type('text/html').send(page(title, head, body)),
+    );
+  }
   instance.get(PAGE_ROUTES.bundle, async (_request, reply) =>
     reply
       .type('text/javascript')

@@ -87,7 +87,10 @@ export class ActivityController implements ReactiveController {
 
   /** Re-reads the event list. */
   refresh(): void {
-    if (this.#restTimer !== undefined) this.#endRest();
+    // A rest cut short still counts to its end, as far as the clock has got.
+    if (this.#restTimer !== undefined) {
+      this.options.onActivity(Math.min(this.#restEndMs, this.options.nowMs()));
+    }
     this.hostDisconnected();
     this.hostConnected();
   }
