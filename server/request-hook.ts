@@ -37,7 +37,20 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
     if (passive) suppressSessionSave(request);
     try {
       const evaluation = await guard.evaluate(request, !passive);
-      if (evaluation.state === 'anonymous') return;
+      if (evaluation.state === 'anonymous') {
+        // With the expiry action `reload`, the element's own request ended the session and the
+        // page load that follows finds none: its cookie and the tombstone still say why.
+        if (passive || isApiRequest(request.headers)) return;
+        const reason = await guard.endedReasonOfCookie(request);
+        if (reason === null) return;
+        request.sessionSecurity = {
+          passive,
+          expiredReason: reason,
+          timeouts: options.timeoutsOf ? null : options.timeouts,
+          status: expiredStatus(reason),
+        };
+        return;
+      }
       if (evaluation.state === 'ended') {
         request.sessionSecurity = {
           passive,

@@ -8,7 +8,10 @@ export interface SessionSecurityRequestState {
   /**
    * Why the session ended during this request (`idle`, `absolute`, or `logout` when a logged-out
    * session's cookie came back), or null. The request then continues anonymous: a login page
-   * can say "you were signed out after N minutes of inactivity".
+   * can say "you were signed out after N minutes of inactivity". Also set on the first page
+   * load after the element's own request ended the session (the expiry action `reload`): the
+   * browser's stale session cookie names the session and its tombstone the reason. Passive and
+   * API requests never get that one.
    */
   readonly expiredReason: EndedReason | null;
   /** The timeouts that applied to the session (also when it just ended); null when anonymous. */

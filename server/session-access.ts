@@ -50,7 +50,7 @@ export function suppressSessionSave(request: FastifyRequest): void {
 }
 
 /** The signed session id the cookie carries, read past {@link suppressSessionSave}'s shadow. */
-function signedSessionId(session: SessionHandle): string | undefined {
+export function signedSessionId(session: SessionHandle): string | undefined {
   const value = Reflect.get(
     Object.getPrototypeOf(session) as object,
     'encryptedSessionId',

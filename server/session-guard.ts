@@ -8,6 +8,7 @@ import {
   STARTED_MARKER_KEY,
   sessionOf,
 } from './session-access.js';
+import { SessionCookieShape } from './session-cookie-shape.js';
 
 /**
  * Activity writes closer together than this are skipped: last activity has a granularity of one
@@ -58,6 +59,8 @@ export class SessionGuard {
   readonly #store: ActivityStore;
   /** Session id each request found active, so a sign-in during the request can be told apart. */
   readonly #activeSessionIdOf = new WeakMap<FastifyRequest, string>();
+  /** The session cookie's name and prefix, learned from the first active session. */
+  readonly #sessionCookie = new SessionCookieShape();
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
@@ -140,6 +143,7 @@ export class SessionGuard {
         session.set(STARTED_MARKER_KEY, record.startedAtMs);
       }
       this.#activeSessionIdOf.set(request, sessionId);
+      this.#sessionCookie.learn(request, session);
       return { state: 'active', sessionId, record, timeouts, nowMs };
     } catch (error) {
       if (error instanceof SessionCheckError) throw error;
@@ -158,6 +162,21 @@ export class SessionGuard {
     await this.#store.end(session.sessionId, reason, nowMs, TOMBSTONE_TTL_MS);
     await destroySession(request, session);
     return { state: 'ended', reason, timeouts };
+  }
+
+  /**
+   * Why the session the request's cookie still names ended, for a request that found no session:
+   * the element's own request ended it (and the expiry action reloaded the page), so only its
+   * tombstone knows. Null when the cookie names no ended session (or none at all).
+   */
+  async endedReasonOfCookie(request: FastifyRequest): Promise<EndedReason | null> {
+    const sessionId = this.#sessionCookie.sessionIdIn(request);
+    if (sessionId === null || sessionId === sessionOf(request)?.sessionId) return null;
+    try {
+      return (await this.#store.get(sessionId))?.endedReason ?? null;
+    } catch (error) {
+      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+    }
   }
 
   /**
