@@ -129,6 +129,23 @@ export function isPassiveRequest(headers: RequestHeaders): boolean {
 }
 
 /**
+ * True when an ordinary request may count as activity of this site's user, judged by its Fetch
+ * Metadata (which scripts cannot forge): no `Sec-Fetch-Site` (a client that sends no Fetch
+ * Metadata), `same-origin` or `none` (typed address, bookmark), or a top-level navigation the
+ * user started from another site (`Sec-Fetch-Mode: navigate`, `Sec-Fetch-User: ?1`, destination
+ * `document` when given). Everything else another site can trigger on its own -- cross-site and
+ * same-site subresource loads, navigations without user activation, frames -- is not activity.
+ */
+export function isUserActivityRequest(headers: RequestHeaders): boolean {
+  const site = headerValue(headers, 'sec-fetch-site')?.trim().toLowerCase();
+  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  if (headerValue(headers, 'sec-fetch-mode')?.trim().toLowerCase() !== 'navigate') return false;
+  if (headerValue(headers, 'sec-fetch-user')?.trim() !== '?1') return false;
+  const destination = headerValue(headers, 'sec-fetch-dest')?.trim().toLowerCase();
+  return destination === undefined || destination === 'document';
+}
+
+/**
  * True when an ordinary request comes from code rather than from a page navigation, so that an
  * expired session gets a 401 problem instead of an anonymous page: Sec-Fetch-Mode present and not
  * `navigate`; without Sec-Fetch-Mode, an Accept header (or none) that does not name text/html.

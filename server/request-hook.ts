@@ -1,5 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { activeStatus, expiredStatus, isApiRequest, isPassiveRequest } from '../protocol/index.js';
+import {
+  activeStatus,
+  expiredStatus,
+  isApiRequest,
+  isPassiveRequest,
+  isUserActivityRequest,
+} from '../protocol/index.js';
 import type { ResolvedOptions } from './options.js';
 import { matchesPassiveRoute } from './passive-routes.js';
 import { SESSION_CHECK_FAILED_DETAIL, sendProblem } from './problem-reply.js';
@@ -24,19 +30,22 @@ function requestPath(request: FastifyRequest): string {
 export function createRequestHook(options: ResolvedOptions, guard: SessionGuard) {
   return async function enforceSessionSecurity(request: FastifyRequest, reply: FastifyReply) {
     if (isResourceRoute(request)) return;
-    const passive =
+    const declaredPassive =
       isPassiveRequest(request.headers) ||
       request.routeOptions.config?.sessionSecurity?.passive === true ||
       matchesPassiveRoute(options.passiveRoutes, requestPath(request));
+    // A request another site can make on its own (an <img>, a navigation without a click) is
+    // no activity, but it may still be a page load that writes the session.
+    const passive = declaredPassive || !isUserActivityRequest(request.headers);
     request.sessionSecurity = {
       passive,
       expiredReason: null,
       timeouts: null,
       status: expiredStatus('no-session'),
     };
-    if (passive) suppressSessionSave(request);
+    if (declaredPassive) suppressSessionSave(request);
     try {
-      const evaluation = await guard.evaluate(request, !passive);
+      const evaluation = await guard.evaluate(request, !declaredPassive);
       if (evaluation.state === 'anonymous') {
         // With the expiry action `reload`, the element's own request ended the session and the
         // page load that follows finds none: its cookie and the tombstone still say why.

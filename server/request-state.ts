@@ -3,7 +3,11 @@ import type { EndedReason } from './activity-store.js';
 
 /** What the plugin found out about a request, as `request.sessionSecurity`. */
 export interface SessionSecurityRequestState {
-  /** The request does not count as activity (passive header, passive route or route config). */
+  /**
+   * The request does not count as activity: passive header, passive route or route config, or
+   * Fetch Metadata of a request another site made (a cross-site or same-site subresource, a
+   * navigation without user activation).
+   */
   readonly passive: boolean;
   /**
    * Why the session ended during this request (`idle`, `absolute`, or `logout` when a logged-out

@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import type {
   FastifyError,
   FastifyInstance,
@@ -202,6 +203,14 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
       handler: reportActivity,
     });
     child.route({ ...base, method: 'DELETE', url, handler: logout });
+    // Fastify routes only the methods it was told about; every other method Node parses
+    // (PROPFIND, SEARCH, LOCK...) would get the application's 404 instead of the 405 the
+    // protocol requires. Teaching Fastify those methods changes nothing else: they had no routes.
+    for (const method of METHODS) {
+      if (!child.supportedMethods.includes(method) && method !== 'CONNECT') {
+        child.addHttpMethod(method);
+      }
+    }
     const otherMethods = child.supportedMethods.filter(
       (method) => !ALLOWED_METHODS.includes(method),
     );

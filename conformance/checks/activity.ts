@@ -166,6 +166,11 @@ export const ordinaryRequestChecks: CheckGroup = {
       name: 'passive-header-is-not-activity',
       description: `a request with ${PASSIVE_HEADER}: 1 records no activity`,
     },
+    {
+      name: 'foreign-request-is-not-activity',
+      description:
+        'a cross-site or same-site subresource load (an <img> on another site) and a cross-site navigation without user activation record no activity',
+    },
   ],
   async run(context, recorder) {
     await recorder.check('ordinary-request-is-activity', async () => {
@@ -200,6 +205,35 @@ export const ordinaryRequestChecks: CheckGroup = {
         read,
         'a passive request counted as activity',
       );
+    });
+    await recorder.check('foreign-request-is-not-activity', async () => {
+      const session = await context.newSession();
+      await context.sleepUntil(session.anchorMs + ACTIVITY_WRITE_WAIT_MS);
+      const foreign: Array<[string, Record<string, string>]> = [
+        [
+          'a cross-site <img>',
+          {
+            'sec-fetch-site': 'cross-site',
+            'sec-fetch-mode': 'no-cors',
+            'sec-fetch-dest': 'image',
+          },
+        ],
+        [
+          'a same-site <img>',
+          { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+        ],
+        [
+          'a cross-site navigation without user activation',
+          { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'document' },
+        ],
+      ];
+      for (const [what, headers] of foreign) {
+        const request = await context.ordinaryRequest('page', session.jar, headers);
+        if (request.response.status >= 400) fail(`${what} of the protected URL failed`, request);
+        const read = await context.status(session);
+        const status = context.expectAlive(session, read, 'nothing ended the session');
+        expectNotReset(context, session, status.idleSeconds, read, `${what} counted as activity`);
+      }
     });
   },
 };

@@ -28,6 +28,11 @@ export const methodChecks: CheckGroup = {
     { name: 'method-put', description: 'PUT answers 405 method-not-allowed with Allow' },
     { name: 'method-patch', description: 'PATCH answers 405 method-not-allowed with Allow' },
     {
+      name: 'method-propfind',
+      description:
+        'a method outside the usual set (PROPFIND, WebDAV) answers 405 method-not-allowed with Allow, not 404',
+    },
+    {
       name: 'method-options-preflight',
       description: 'a CORS preflight (OPTIONS) answers 405 method-not-allowed and grants nothing',
     },
@@ -43,6 +48,13 @@ export const methodChecks: CheckGroup = {
         expectAllowHeader(exchange);
       });
     }
+    await recorder.check('method-propfind', async () => {
+      const exchange = await context.client.send('PROPFIND', context.resourcePath, {
+        headers: { depth: '0' },
+      });
+      expectProblem(exchange, 'method-not-allowed');
+      expectAllowHeader(exchange);
+    });
     await recorder.check('method-options-preflight', async () => {
       const exchange = await context.client.send('OPTIONS', context.resourcePath, {
         headers: {

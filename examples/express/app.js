@@ -38,6 +38,19 @@ const isApiRequest = (req) =>
     ? req.get('sec-fetch-mode') !== 'navigate'
     : !(req.get('accept') ?? '').includes('text/html');
 
+// Activity is what this site's user did: no Fetch Metadata, same-origin, typed (none), or a
+// link the user clicked on another site. An <img> or a scripted navigation of another site is not.
+function isUserActivity(req) {
+  const site = req.get('sec-fetch-site');
+  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  const dest = req.get('sec-fetch-dest');
+  return (
+    req.get('sec-fetch-mode') === 'navigate' &&
+    req.get('sec-fetch-user') === '?1' &&
+    (dest === undefined || dest === 'document')
+  );
+}
+
 function idleSecondsError(body) {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return 'the body must be a JSON object';
@@ -102,7 +115,8 @@ export function createApp({
     } else if (
       req.path !== resourcePath &&
       req.get('session-security-passive') !== '1' &&
-      !passivePaths.includes(req.path)
+      !passivePaths.includes(req.path) &&
+      isUserActivity(req)
     ) {
       record.lastActivityMs = Math.max(record.lastActivityMs, nowMs);
     }

@@ -9,6 +9,7 @@ import {
   isApiRequest,
   isJsonContentType,
   isPassiveRequest,
+  isUserActivityRequest,
   type RequestHeaders,
   utf8ByteLength,
 } from '../../protocol/index.js';
@@ -190,6 +191,30 @@ describe('isPassiveRequest', () => {
       assert.equal(isPassiveRequest({ 'session-security-passive': value }), false, value);
     }
     assert.equal(isPassiveRequest({}), false);
+  });
+});
+
+describe('isUserActivityRequest', () => {
+  const navigate = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+  it('counts same-origin, none and requests without Fetch Metadata', () => {
+    assert.equal(isUserActivityRequest({}), true);
+    assert.equal(isUserActivityRequest({ 'sec-fetch-site': 'same-origin' }), true);
+    assert.equal(isUserActivityRequest({ 'sec-fetch-site': 'none', ...navigate }), true);
+  });
+  it('counts a top-level navigation from another site only with user activation', () => {
+    const crossSite = { 'sec-fetch-site': 'cross-site', ...navigate };
+    assert.equal(isUserActivityRequest({ ...crossSite, 'sec-fetch-user': '?1' }), true);
+    assert.equal(isUserActivityRequest(crossSite), false);
+    assert.equal(isUserActivityRequest({ ...crossSite, 'sec-fetch-user': '?0' }), false);
+    const frame = { ...crossSite, 'sec-fetch-dest': 'iframe', 'sec-fetch-user': '?1' };
+    assert.equal(isUserActivityRequest(frame), false);
+  });
+  it('never counts cross-site or same-site subresources, whatever else they say', () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const image = { 'sec-fetch-site': site, 'sec-fetch-mode': 'no-cors' };
+      assert.equal(isUserActivityRequest({ ...image, 'sec-fetch-dest': 'image' }), false, site);
+      assert.equal(isUserActivityRequest({ ...image, 'sec-fetch-user': '?1' }), false, site);
+    }
   });
 });
 
