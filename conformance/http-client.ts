@@ -7,6 +7,7 @@ export interface SentRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as text (bytes that are not UTF-8 shown as U+FFFD). */
   readonly body?: string;
 }
 
@@ -29,7 +30,8 @@ export interface Exchange {
 
 export interface SendOptions {
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  /** Text (sent as UTF-8) or exact bytes. */
+  readonly body?: string | Uint8Array;
   /** Cookies to send; the jar absorbs the response's `Set-Cookie` lines. */
   readonly jar?: CookieJar;
 }
@@ -88,14 +90,18 @@ export class HttpClient {
     }
     const cookie = options.jar?.header();
     if (cookie !== undefined) headers.cookie = cookie;
-    if (options.body !== undefined) {
-      headers['content-length'] = String(Buffer.byteLength(options.body));
-    }
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? Buffer.from(options.body, 'utf8')
+          : Buffer.from(options.body);
+    if (body !== undefined) headers['content-length'] = String(body.length);
     const sent: SentRequest = {
       method,
       url: url.href,
       headers,
-      ...(options.body === undefined ? {} : { body: options.body }),
+      ...(body === undefined ? {} : { body: body.toString('utf8') }),
     };
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const sentAtMs = Date.now();
@@ -130,7 +136,7 @@ export class HttpClient {
         outgoing.destroy(new Error(`no answer within ${this.timeoutMs} ms`));
       });
       outgoing.on('error', (error) => reject(new NetworkError(error.message, sent)));
-      outgoing.end(options.body);
+      outgoing.end(body);
     });
   }
 }

@@ -6,7 +6,7 @@ import {
   VERSION_HEADER,
 } from './constants.js';
 import { parseActivityReport, parseJson } from './parse.js';
-import type { ActivityReport, ProblemName } from './types.js';
+import type { ActivityReport, ParseResult, ProblemName } from './types.js';
 
 /** Methods the protocol resource answers; any other method gets 405 `method-not-allowed`. */
 export const ALLOWED_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'DELETE'];
@@ -95,32 +95,111 @@ export function utf8ByteLength(text: string): number {
 
 /**
  * The body checks of an activity report, after the header checks passed: media type (415), size
- * (413), then JSON and members (400). `bodyText` is the body decoded as UTF-8 ("" for none).
+ * (413), then JSON and members (400). `bodyText` is the body already decoded as UTF-8 ("" for
+ * none); servers that hold the raw bytes use {@link checkActivityReportBytes}, which also refuses
+ * invalid UTF-8.
  */
 export function checkActivityReportBody(
   contentType: string | undefined,
   bodyText: string,
 ): RequestCheck<ActivityReport> {
-  if (!isJsonContentType(contentType)) {
-    return {
-      ok: false,
-      problem: 'unsupported-media-type',
-      detail: `Content-Type must be ${JSON_MEDIA_TYPE}, got ${contentType === undefined ? 'none' : `"${contentType}"`}`,
-    };
-  }
-  const bytes = utf8ByteLength(bodyText);
-  if (bytes > MAX_BODY_BYTES) {
-    return {
-      ok: false,
-      problem: 'payload-too-large',
-      detail: `the body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted`,
-    };
-  }
-  const json = parseJson(bodyText);
+  const headers = checkReportMediaType(contentType);
+  if (!headers.ok) return headers;
+  const size = checkReportSize(utf8ByteLength(bodyText));
+  if (!size.ok) return size;
+  return checkReportText(bodyText.startsWith(BYTE_ORDER_MARK) ? bodyText.slice(1) : bodyText);
+}
+
+/**
+ * The body checks of an activity report on its raw bytes (Section 2.2 and 4): media type (415),
+ * size in bytes (413), UTF-8 (400, one leading byte order mark ignored), JSON and members (400).
+ */
+export function checkActivityReportBytes(
+  contentType: string | undefined,
+  body: Uint8Array,
+): RequestCheck<ActivityReport> {
+  const headers = checkReportMediaType(contentType);
+  if (!headers.ok) return headers;
+  const size = checkReportSize(body.length);
+  if (!size.ok) return size;
+  const text = decodeUtf8(body);
+  if (!text.ok) return { ok: false, problem: 'invalid-request', detail: text.error };
+  return checkReportText(text.value);
+}
+
+function checkReportMediaType(contentType: string | undefined): RequestCheck<null> {
+  if (isJsonContentType(contentType)) return { ok: true, value: null };
+  return {
+    ok: false,
+    problem: 'unsupported-media-type',
+    detail: `Content-Type must be ${JSON_MEDIA_TYPE}, got ${contentType === undefined ? 'none' : `"${contentType}"`}`,
+  };
+}
+
+function checkReportSize(bytes: number): RequestCheck<null> {
+  if (bytes <= MAX_BODY_BYTES) return { ok: true, value: null };
+  return {
+    ok: false,
+    problem: 'payload-too-large',
+    detail: `the body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted`,
+  };
+}
+
+function checkReportText(text: string): RequestCheck<ActivityReport> {
+  const json = parseJson(text);
   if (!json.ok) return { ok: false, problem: 'invalid-request', detail: json.error };
   const report = parseActivityReport(json.value);
   if (!report.ok) return { ok: false, problem: 'invalid-request', detail: report.error };
   return report;
+}
+
+/** U+FEFF: a sender must not add it (RFC 8259, Section 8.1); a server ignores one leading. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * Decodes UTF-8 strictly (RFC 3629): overlong forms, surrogates, code points above U+10FFFF and
+ * truncated sequences are errors, never replaced by U+FFFD. One leading byte order mark is
+ * dropped (RFC 8259, Section 8.1).
+ */
+export function decodeUtf8(bytes: Uint8Array): ParseResult<string> {
+  const codePoints: number[] = [];
+  let index = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (index < bytes.length) {
+    const first = bytes[index] as number;
+    const length =
+      first < 0x80
+        ? 1
+        : first >= 0xc2 && first <= 0xdf
+          ? 2
+          : first >= 0xe0 && first <= 0xef
+            ? 3
+            : first >= 0xf0 && first <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0 || index + length > bytes.length) {
+      return { ok: false, error: `the body is not valid UTF-8 (byte ${index})` };
+    }
+    let codePoint = length === 1 ? first : first & (0xff >> (length + 1));
+    for (let next = 1; next < length; next += 1) {
+      const byte = bytes[index + next] as number;
+      if ((byte & 0xc0) !== 0x80) {
+        return { ok: false, error: `the body is not valid UTF-8 (byte ${index + next})` };
+      }
+      codePoint = (codePoint << 6) | (byte & 0x3f);
+    }
+    const shortest = length === 1 || codePoint >= [0, 0, 0x80, 0x800, 0x10000][length]!;
+    if (!shortest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+      return { ok: false, error: `the body is not valid UTF-8 (byte ${index})` };
+    }
+    codePoints.push(codePoint);
+    index += length;
+  }
+  let text = '';
+  // In slices: String.fromCodePoint takes its code points as arguments.
+  for (let start = 0; start < codePoints.length; start += 4096) {
+    text += String.fromCodePoint(...codePoints.slice(start, start + 4096));
+  }
+  return { ok: true, value: text };
 }
 
 /** True when an application request marks itself passive with `Session-Security-Passive: 1`. */
@@ -153,8 +232,19 @@ export function isUserActivityRequest(headers: RequestHeaders): boolean {
 export function isApiRequest(headers: RequestHeaders): boolean {
   const mode = headerValue(headers, 'sec-fetch-mode');
   if (mode !== undefined) return mode.trim() !== 'navigate';
-  const accept = headerValue(headers, 'accept') ?? '';
-  return !accept
-    .split(',')
-    .some((range) => (range.split(';', 1)[0] ?? '').trim().toLowerCase() === 'text/html');
+  return !acceptListsHtml(headerValue(headers, 'accept') ?? '');
+}
+
+/**
+ * Whether an `Accept` value lists the media type text/html (Section 9.2): a media range that is
+ * exactly text/html (any case, any parameters) with a weight other than 0. Wildcards such as
+ * `*\/*` and `text/*` do not list it.
+ */
+export function acceptListsHtml(accept: string): boolean {
+  return accept.split(',').some((range) => {
+    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    if (type !== 'text/html') return false;
+    const weight = parameters.find((parameter) => /^q\s*=/.test(parameter));
+    return weight === undefined || Number(weight.slice(weight.indexOf('=') + 1).trim()) !== 0;
+  });
 }

@@ -23,8 +23,13 @@ export interface TestVector {
     readonly path: string;
     /** Lower-case header names. The session cookie is added by the harness when there is one. */
     readonly headers: Readonly<Record<string, string>>;
-    /** Raw body text, sent as is; absent for no body. */
+    /** Raw body text, sent as is (encoded as UTF-8); absent for no body. */
     readonly body?: string;
+    /**
+     * The body's exact bytes in base64, for bodies that are not valid UTF-8 text; never together
+     * with `body`.
+     */
+    readonly bodyBase64?: string;
   };
   readonly response: {
     readonly status: number;

@@ -11,7 +11,7 @@ import {
   ALLOWED_METHODS,
   activeStatus,
   CACHE_CONTROL_NO_STORE,
-  checkActivityReportBody,
+  checkActivityReportBytes,
   checkStateChangingHeaders,
   expiredStatus,
   isJsonContentType,
@@ -120,8 +120,8 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
 
   async function reportActivity(request: FastifyRequest, reply: FastifyReply) {
     if (wasAnswered(request)) return reply;
-    const bodyText = typeof request.body === 'string' ? request.body : '';
-    const report = checkActivityReportBody(request.headers['content-type'], bodyText);
+    const body = request.body instanceof Uint8Array ? request.body : new Uint8Array(0);
+    const report = checkActivityReportBytes(request.headers['content-type'], body);
     if (!report.ok) return sendProblem(reply, report.problem, report.detail);
     const evaluation = await guard.evaluate(request, false);
     if (evaluation.state !== 'active') {
@@ -183,12 +183,12 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
 
   return async function sessionSecurityResource(child: FastifyInstance) {
     child.setErrorHandler(resourceErrorHandler);
-    // The body of an activity report is read as text and judged by the protocol's own checks
-    // (checkActivityReportBody), shared with the conformance suite. Fastify's JSON schema
+    // The body of an activity report is read as bytes and judged by the protocol's own checks
+    // (checkActivityReportBytes: strict UTF-8, then JSON), shared with the conformance suite. Fastify's JSON schema
     // validation does not fit: its default Ajv coerces types ("5" -> 5, true -> 1), which
     // protocol v1 refuses.
     child.removeAllContentTypeParsers();
-    child.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    child.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
       done(null, body);
     });
     const url = options.resourcePath;

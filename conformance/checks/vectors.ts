@@ -135,6 +135,9 @@ export async function vectorChecks(dir: string): Promise<CheckGroup> {
           const exchange = await context.client.send(vector.request.method, context.resourcePath, {
             headers,
             ...(vector.request.body === undefined ? {} : { body: vector.request.body }),
+            ...(vector.request.bodyBase64 === undefined
+              ? {}
+              : { body: Buffer.from(vector.request.bodyBase64, 'base64') }),
             ...(jar ? { jar } : {}),
           });
           const { response } = vector;

@@ -33,10 +33,27 @@ const expired = (reason) => ({ version: 1, state: 'expired', reason });
 const destroy = (req) =>
   new Promise((ok, fail) => req.session.destroy((e) => (e ? fail(e) : ok())));
 // API callers get a 401 on expiry; page loads continue as anonymous (and see a login page).
+// Accept "lists" text/html when a range is exactly text/html with a weight other than 0.
+const listsHtml = (accept) =>
+  accept.split(',').some((range) => {
+    const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    return type === 'text/html' && (q === undefined || Number(q.slice(2)) !== 0);
+  });
 const isApiRequest = (req) =>
   req.get('sec-fetch-mode') !== undefined
     ? req.get('sec-fetch-mode') !== 'navigate'
-    : !(req.get('accept') ?? '').includes('text/html');
+    : !listsHtml(req.get('accept') ?? '');
+// The server origin as browsers serialize it: lower-case host, no default port.
+function ownOrigin(req) {
+  try {
+    return new URL(`${req.protocol}://${req.get('host')}`).origin;
+  } catch {
+    return null; // no or bad Host: no Origin can match
+  }
+}
+// Strict UTF-8 (invalid bytes are an error, not U+FFFD); one leading BOM is dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 // Activity is what this site's user did: no Fetch Metadata, same-origin, typed (none), or a
 // link the user clicked on another site. An <img> or a scripted navigation of another site is not.
@@ -84,7 +101,7 @@ export function createApp({
     throw new Error('timeouts must satisfy 0 < warnAfterSeconds < expireAfterSeconds');
   }
   const app = express();
-  const parseJson = express.json({ limit: 1024, strict: false, type: () => true });
+  const readBody = express.raw({ limit: 1024, type: () => true });
   app.disable('x-powered-by');
   // The resource is P exactly: not /session-security/ nor /Session-Security.
   app.set('strict routing', true);
@@ -135,10 +152,9 @@ export function createApp({
       if (req.method === 'GET' || req.method === 'HEAD') return next();
       const site = req.get('sec-fetch-site');
       const origin = req.get('origin');
-      const ownOrigin = `${req.protocol}://${req.get('host')}`;
       if (
         (site !== undefined && site !== 'same-origin') ||
-        (origin !== undefined && origin !== ownOrigin)
+        (origin !== undefined && origin !== ownOrigin(req))
       ) {
         return problem(res, 'cross-site-request');
       }
@@ -153,7 +169,7 @@ export function createApp({
       }
       next();
     },
-    (req, res, next) => (req.method === 'POST' ? parseJson(req, res, next) : next()),
+    (req, res, next) => (req.method === 'POST' ? readBody(req, res, next) : next()),
     async (req, res) => {
       const record = req.session?.user === undefined ? undefined : activity.get(req.sessionID);
       if (req.method === 'DELETE') {
@@ -162,6 +178,14 @@ export function createApp({
         await destroy(req);
         res.clearCookie('sid', cookie);
         return res.json(expired('logout'));
+      }
+      if (req.method === 'POST') {
+        try {
+          const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          req.body = JSON.parse(utf8.decode(bytes));
+        } catch (error) {
+          return problem(res, 'invalid-request', `not UTF-8 JSON: ${error.message}`);
+        }
       }
       const error = req.method === 'POST' ? idleSecondsError(req.body) : null;
       if (error) return problem(res, 'invalid-request', error);

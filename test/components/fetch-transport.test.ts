@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { FetchTransport } from '../../components/session-security/core/fetch-transport.js';
 import { TransportError } from '../../components/session-security/core/transport.js';
-import { parseActivityReport, parseJson, type TestVector } from '../../protocol/index.js';
+import { checkActivityReportBody, type TestVector } from '../../protocol/index.js';
 import { cannedFetch, type FetchCall, fakeFetch } from './support/fake-fetch.js';
 import { FakeServer } from './support/fake-server.js';
 import { describe, it } from './support/mocha.js';
@@ -121,9 +121,9 @@ describe('the fake server agrees with the protocol vectors', () => {
       if (method === 'GET') answer = await server.readStatus();
       else if (method === 'DELETE') answer = await server.logout();
       else {
-        const body = parseJson(vector.request.body ?? '');
-        const report = body.ok ? parseActivityReport(body.value) : body;
-        if (!report.ok) throw new Error(`${name}: ${report.error}`);
+        const contentType = vector.request.headers['content-type'];
+        const report = checkActivityReportBody(contentType, vector.request.body ?? '');
+        if (!report.ok) throw new Error(`${name}: ${report.detail}`);
         answer = await server.reportActivity(report.value.idleSeconds);
       }
       expect(answer, name).to.deep.equal(vector.response.body);

@@ -4,7 +4,9 @@ import {
   ALLOW_HEADER_VALUE,
   ALLOWED_METHODS,
   checkActivityReportBody,
+  checkActivityReportBytes,
   checkStateChangingHeaders,
+  decodeUtf8,
   headerValue,
   isApiRequest,
   isJsonContentType,
@@ -235,5 +237,73 @@ describe('isApiRequest', () => {
     assert.equal(isApiRequest({ accept: '*/*' }), true);
     assert.equal(isApiRequest({ accept: 'text/html-fragment' }), true);
     assert.equal(isApiRequest({}), true);
+  });
+  it('does not count wildcards or a weight of 0 as listing text/html (Section 9.2)', () => {
+    assert.equal(isApiRequest({ accept: 'text/*' }), true);
+    assert.equal(isApiRequest({ accept: 'text/html;q=0' }), true);
+    assert.equal(isApiRequest({ accept: 'text/html; q=0.000, application/json' }), true);
+    assert.equal(isApiRequest({ accept: 'Text/HTML;level=1' }), false);
+    assert.equal(isApiRequest({ accept: 'text/html;q=0.001' }), false);
+  });
+});
+
+describe('decodeUtf8', () => {
+  const bytes = (...values: number[]) => Uint8Array.from(values);
+  it('decodes well-formed UTF-8, 1 to 4 bytes per character, and drops one leading BOM', () => {
+    const text = 'a é € 😀';
+    assert.deepEqual(decodeUtf8(new TextEncoder().encode(text)), { ok: true, value: text });
+    assert.deepEqual(decodeUtf8(bytes(0xef, 0xbb, 0xbf, 0x7b, 0x7d)), { ok: true, value: '{}' });
+    assert.deepEqual(decodeUtf8(bytes(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf)), {
+      ok: true,
+      value: '\uFEFF',
+    });
+    assert.deepEqual(decodeUtf8(bytes()), { ok: true, value: '' });
+  });
+  it('refuses stray, overlong, surrogate, too large and truncated sequences', () => {
+    for (const bad of [
+      bytes(0xff),
+      bytes(0x80),
+      bytes(0xc0, 0xa2),
+      bytes(0xe0, 0x80, 0xa2),
+      bytes(0xed, 0xa0, 0x80),
+      bytes(0xf4, 0x90, 0x80, 0x80),
+      bytes(0xe2, 0x82),
+      bytes(0x61, 0xc3),
+    ]) {
+      const result = decodeUtf8(bad);
+      assert.equal(result.ok, false, `${[...bad].map((b) => b.toString(16))}`);
+      if (!result.ok) assert.match(result.error, /not valid UTF-8/);
+    }
+  });
+});
+
+describe('checkActivityReportBytes', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  it('checks media type before size, size before UTF-8, UTF-8 before JSON', () => {
+    const big = encode(`{"idleSeconds":0,"x":"${'y'.repeat(2000)}"}`);
+    assert.equal(
+      (checkActivityReportBytes('text/plain', big) as { problem: string }).problem,
+      'unsupported-media-type',
+    );
+    assert.equal(
+      (checkActivityReportBytes('application/json', big) as { problem: string }).problem,
+      'payload-too-large',
+    );
+    const invalid = checkActivityReportBytes('application/json', Uint8Array.from([0x7b, 0xff]));
+    assert.deepEqual(invalid.ok ? null : [invalid.problem, invalid.detail], [
+      'invalid-request',
+      'the body is not valid UTF-8 (byte 1)',
+    ]);
+  });
+  it('lets the last of duplicate members count and accepts deep nesting', () => {
+    assert.deepEqual(
+      checkActivityReportBytes('application/json', encode('{"idleSeconds":3,"idleSeconds":1}')),
+      { ok: true, value: { idleSeconds: 1 } },
+    );
+    const deep = `{"idleSeconds":2,"x":${'['.repeat(500)}${']'.repeat(500)}}`;
+    assert.deepEqual(checkActivityReportBytes('application/json', encode(deep)), {
+      ok: true,
+      value: { idleSeconds: 2 },
+    });
   });
 });

@@ -77,6 +77,9 @@ describe('protocol vectors replayed through the plugin', () => {
             ...(seeded ? { cookie: seeded.cookie } : {}),
           },
           ...(vector.request.body === undefined ? {} : { payload: vector.request.body }),
+          ...(vector.request.bodyBase64 === undefined
+            ? {}
+            : { payload: Buffer.from(vector.request.bodyBase64, 'base64') }),
         });
         assert.equal(response.statusCode, vector.response.status, response.body);
         const mediaType = String(response.headers['content-type'] ?? '').split(';')[0];
