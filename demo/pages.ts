@@ -108,7 +108,7 @@ function header(userName: string, current: '/' | '/other'): SafeHtml {
 function sessionElement(settings: ElementSettings): SafeHtml {
   // The server's answers override warn-after/expire-after; they only matter until the first one.
   return html`<session-security warn-after="${settings.warnAfterSeconds}" expire-after="${settings.expireAfterSeconds}"
-  on-expire="redirect" redirect-url="/login?reason={reason}" hide-on-expire="main[data-authenticated]"></session-security>`;
+  expire-action="redirect" redirect-url="/login?reason={reason}" hide-on-expire="main[data-authenticated]"></session-security>`;
 }
 
 /** The protected home page: the draft form and the passive polling widget. */

@@ -14,6 +14,31 @@ export interface StoredActivity {
   readonly endedReason?: EndedReason;
 }
 
+/** What every write to an {@link ActivityStore} carries. */
+export interface StoreWriteOptions {
+  /** The plugin's clock now, epoch milliseconds. */
+  readonly nowMs: number;
+  /** Keep the record at least this long from `nowMs`, in milliseconds. */
+  readonly ttlMs: number;
+}
+
+/** Options of {@link ActivityStore.start}. */
+export interface StartOptions extends StoreWriteOptions {}
+
+/** Options of {@link ActivityStore.advance}. */
+export interface AdvanceOptions extends StoreWriteOptions {
+  /** The new last activity, epoch milliseconds. */
+  readonly lastActivityMs: number;
+  /** Move only when `lastActivityMs` is at least this much newer than the stored value. */
+  readonly minStepMs: number;
+}
+
+/** Options of {@link ActivityStore.end}. */
+export interface EndOptions extends StoreWriteOptions {
+  /** Why the session ended; the first reason recorded wins. */
+  readonly reason: EndedReason;
+}
+
 /**
  * Where the plugin keeps activity. Every method is atomic per session id. A method that cannot
  * reach its backend rejects; the plugin then fails closed (503) and changes nothing.
@@ -27,19 +52,13 @@ export interface ActivityStore {
    * Creates the record of a newly seen session (`lastActivityMs = startedAtMs = nowMs`) unless
    * one exists; answers the record as it is afterwards (an existing one unchanged).
    */
-  start(sessionId: string, nowMs: number, ttlMs: number): Promise<StoredActivity>;
+  start(sessionId: string, options: StartOptions): Promise<StoredActivity>;
   /**
    * Moves `lastActivityMs` forward to `lastActivityMs` when that is at least `minStepMs` newer
    * than the stored value; never backwards, never on a tombstone, never creates a record.
    * Answers the record as it is afterwards, or null when there is none.
    */
-  advance(
-    sessionId: string,
-    lastActivityMs: number,
-    minStepMs: number,
-    nowMs: number,
-    ttlMs: number,
-  ): Promise<StoredActivity | null>;
+  advance(sessionId: string, options: AdvanceOptions): Promise<StoredActivity | null>;
   /** Turns the record into a tombstone (creating one when there is no record); first reason wins. */
-  end(sessionId: string, reason: EndedReason, nowMs: number, ttlMs: number): Promise<void>;
+  end(sessionId: string, options: EndOptions): Promise<void>;
 }

@@ -1,6 +1,19 @@
+/**
+ * `session-security/fastify`: the reference Fastify plugin (default export and
+ * `sessionSecurity`), its options, the request state it attaches, and the activity stores.
+ * Everything else under server/ is internal and may change in any release.
+ */
 import { sessionSecurity } from './plugin.js';
 
-export type { ActivityStore, EndedReason, StoredActivity } from './activity-store.js';
+export type {
+  ActivityStore,
+  AdvanceOptions,
+  EndedReason,
+  EndOptions,
+  StartOptions,
+  StoredActivity,
+  StoreWriteOptions,
+} from './activity-store.js';
 export {
   type MemoryActivityStore,
   type MemoryActivityStoreOptions,
@@ -17,7 +30,5 @@ export type {
   SessionSecurityRequestState,
   SessionSecurityRouteConfig,
 } from './request-state.js';
-export { STARTED_MARKER_KEY } from './session-access.js';
-export { ACTIVITY_WRITE_GRANULARITY_MS, TOMBSTONE_TTL_MS } from './session-guard.js';
 export { sessionSecurity };
 export default sessionSecurity;

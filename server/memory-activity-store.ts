@@ -1,4 +1,4 @@
-import type { ActivityStore, EndedReason, StoredActivity } from './activity-store.js';
+import type { ActivityStore, StoredActivity } from './activity-store.js';
 
 interface MemoryEntry {
   record: StoredActivity;
@@ -66,14 +66,14 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
     async get(sessionId) {
       return live(sessionId)?.record ?? null;
     },
-    async start(sessionId, nowMs, ttlMs) {
+    async start(sessionId, { nowMs, ttlMs }) {
       const existing = live(sessionId, nowMs);
       if (existing) return existing.record;
       const record = { lastActivityMs: nowMs, startedAtMs: nowMs };
       put(sessionId, record, nowMs, ttlMs);
       return record;
     },
-    async advance(sessionId, lastActivityMs, minStepMs, nowMs, ttlMs) {
+    async advance(sessionId, { lastActivityMs, minStepMs, nowMs, ttlMs }) {
       const existing = live(sessionId, nowMs);
       if (!existing) return null;
       const { record } = existing;
@@ -88,7 +88,7 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
       put(sessionId, advanced, nowMs, ttlMs);
       return advanced;
     },
-    async end(sessionId, reason: EndedReason, nowMs, ttlMs) {
+    async end(sessionId, { reason, nowMs, ttlMs }) {
       const existing = live(sessionId, nowMs)?.record;
       if (existing?.endedReason !== undefined) return;
       put(

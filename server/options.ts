@@ -22,7 +22,7 @@ export interface SessionSecurityOptions {
    * Timeouts of this request's user (e.g. stricter for administrators), sync or async. Its answer
    * replaces the three timeout options for the request and is validated like them.
    */
-  readonly timeouts?: (request: FastifyRequest) => Timeouts | Promise<Timeouts>;
+  readonly timeoutsFor?: (request: FastifyRequest) => Timeouts | Promise<Timeouts>;
   /**
    * Routes whose requests never count as activity: exact paths (`/health`), prefixes (`/api/poll/*`
    * matches `/api/poll` and everything below it) and regular expressions tested on the path.
@@ -46,7 +46,7 @@ export interface SessionSecurityOptions {
 export interface ResolvedOptions {
   readonly timeouts: Timeouts;
   readonly isAuthenticated: (request: FastifyRequest) => boolean;
-  readonly timeoutsOf: ((request: FastifyRequest) => Timeouts | Promise<Timeouts>) | null;
+  readonly timeoutsFor: ((request: FastifyRequest) => Timeouts | Promise<Timeouts>) | null;
   readonly passiveRoutes: readonly PassiveRoute[];
   readonly resourcePath: string;
   readonly origin: string | null;
@@ -59,7 +59,7 @@ const KNOWN_OPTIONS = new Set([
   'expireAfterSeconds',
   'absoluteTimeoutSeconds',
   'isAuthenticated',
-  'timeouts',
+  'timeoutsFor',
   'passiveRoutes',
   'resourcePath',
   'origin',
@@ -150,14 +150,14 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     absoluteTimeoutSeconds: options.absoluteTimeoutSeconds,
   });
   if (!timeouts.ok) throw optionError(`option ${timeouts.error}`);
-  for (const name of ['isAuthenticated', 'timeouts', 'now']) checkFunction(options, name);
+  for (const name of ['isAuthenticated', 'timeoutsFor', 'now']) checkFunction(options, name);
   const passive = validatePassiveRoutes(options.passiveRoutes);
   if (!passive.ok) throw optionError(`option passiveRoutes: ${passive.error}`);
   return {
     timeouts: timeouts.value,
     isAuthenticated:
       (options.isAuthenticated as ResolvedOptions['isAuthenticated'] | undefined) ?? hasSessionUser,
-    timeoutsOf: (options.timeouts as ResolvedOptions['timeoutsOf'] | undefined) ?? null,
+    timeoutsFor: (options.timeoutsFor as ResolvedOptions['timeoutsFor'] | undefined) ?? null,
     passiveRoutes: passive.value,
     resourcePath: checkResourcePath(options.resourcePath),
     origin: checkOrigin(options.origin),

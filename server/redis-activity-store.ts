@@ -111,14 +111,14 @@ export function redisActivityStore(options: RedisActivityStoreOptions): Activity
     async get(sessionId) {
       return toRecord(await send(['HMGET', prefix + sessionId, 'l', 's', 'e']));
     },
-    async start(sessionId, nowMs, ttlMs) {
+    async start(sessionId, { nowMs, ttlMs }) {
       const record = toRecord(
         await evalScript(START_SCRIPT, sessionId, String(nowMs), milliseconds(ttlMs)),
       );
       if (!record) throw new Error('session-security: Redis did not create the activity record');
       return record;
     },
-    async advance(sessionId, lastActivityMs, minStepMs, _nowMs, ttlMs) {
+    async advance(sessionId, { lastActivityMs, minStepMs, ttlMs }) {
       return toRecord(
         await evalScript(
           ADVANCE_SCRIPT,
@@ -129,7 +129,7 @@ export function redisActivityStore(options: RedisActivityStoreOptions): Activity
         ),
       );
     },
-    async end(sessionId, reason, nowMs, ttlMs) {
+    async end(sessionId, { reason, nowMs, ttlMs }) {
       await evalScript(END_SCRIPT, sessionId, reason, String(nowMs), milliseconds(ttlMs));
     },
   };

@@ -26,7 +26,7 @@ const RECORD_TTL_MARGIN_MS = 60_000;
 export const TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The session could not be checked (store error, or a `timeouts` hook that failed): the request
+ * The session could not be checked (store error, or a `timeoutsFor` hook that failed): the request
  * is refused with 503, never treated as valid. `message` is for the log only.
  */
 export class SessionCheckError extends Error {
@@ -72,19 +72,21 @@ export class SessionGuard {
     return this.#options.now();
   }
 
-  /** The timeouts of this request: the options, or the `timeouts` hook's validated answer. */
+  /** The timeouts of this request: the options, or the `timeoutsFor` hook's validated answer. */
   async timeoutsFor(request: FastifyRequest): Promise<Timeouts> {
-    const hook = this.#options.timeoutsOf;
+    const hook = this.#options.timeoutsFor;
     if (!hook) return this.#options.timeouts;
     let value: unknown;
     try {
       value = await hook(request);
     } catch (error) {
-      throw new SessionCheckError(`the timeouts option threw: ${describeError(error)}`);
+      throw new SessionCheckError(`the timeoutsFor option threw: ${describeError(error)}`);
     }
     const result = validateTimeouts(value);
     if (!result.ok) {
-      throw new SessionCheckError(`the timeouts option returned invalid timeouts: ${result.error}`);
+      throw new SessionCheckError(
+        `the timeoutsFor option returned invalid timeouts: ${result.error}`,
+      );
     }
     return result.value;
   }
@@ -129,7 +131,7 @@ export class SessionGuard {
           // The plugin saw this session before and its record is gone: it ended long ago.
           return await this.#end(request, session, 'idle', timeouts, nowMs);
         }
-        record = await this.#store.start(sessionId, nowMs, recordTtlMs(timeouts));
+        record = await this.#store.start(sessionId, { nowMs, ttlMs: recordTtlMs(timeouts) });
         if (record.endedReason !== undefined) {
           await destroySession(request, session);
           return { state: 'ended', reason: record.endedReason, timeouts };
@@ -159,7 +161,7 @@ export class SessionGuard {
     nowMs: number,
   ): Promise<SessionEvaluation> {
     // Tombstone first: a request racing with this one then cannot revive the session.
-    await this.#store.end(session.sessionId, reason, nowMs, TOMBSTONE_TTL_MS);
+    await this.#store.end(session.sessionId, { reason, nowMs, ttlMs: TOMBSTONE_TTL_MS });
     await destroySession(request, session);
     return { state: 'ended', reason, timeouts };
   }
@@ -196,7 +198,10 @@ export class SessionGuard {
     if (!this.#isAuthenticated(request)) return;
     const timeouts = await this.timeoutsFor(request);
     try {
-      const record = await this.#store.start(session.sessionId, this.now(), recordTtlMs(timeouts));
+      const record = await this.#store.start(session.sessionId, {
+        nowMs: this.now(),
+        ttlMs: recordTtlMs(timeouts),
+      });
       // The marker must reach the blob now: without it, a record that outlived its TTL before
       // the next request would look like a new sign-in. @fastify/session saved the blob just
       // before this hook; save it once more only when it did (never for a cookie not sent).
@@ -219,7 +224,11 @@ export class SessionGuard {
   async logout(request: FastifyRequest, active: { sessionId: string; timeouts: Timeouts }) {
     const session = sessionOf(request);
     try {
-      await this.#store.end(active.sessionId, 'logout', this.now(), TOMBSTONE_TTL_MS);
+      await this.#store.end(active.sessionId, {
+        reason: 'logout',
+        nowMs: this.now(),
+        ttlMs: TOMBSTONE_TTL_MS,
+      });
       if (session) await destroySession(request, session);
     } catch (error) {
       throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
@@ -238,13 +247,12 @@ export class SessionGuard {
     const stepMs = lastActivityMs - active.record.lastActivityMs;
     if (stepMs <= 0 || stepMs < minStepMs) return active.record;
     try {
-      const stored = await this.#store.advance(
-        active.sessionId,
+      const stored = await this.#store.advance(active.sessionId, {
         lastActivityMs,
         minStepMs,
-        active.nowMs,
-        recordTtlMs(active.timeouts),
-      );
+        nowMs: active.nowMs,
+        ttlMs: recordTtlMs(active.timeouts),
+      });
       return stored ?? active.record;
     } catch (error) {
       throw new SessionCheckError(`the session store failed: ${describeError(error)}`);

@@ -28,17 +28,17 @@ export function countingActivityStore(): CountingActivityStore {
       counts.reads++;
       return inner.get(sessionId);
     },
-    start(sessionId, nowMs, ttlMs) {
+    start(sessionId, options) {
       counts.writes++;
-      return inner.start(sessionId, nowMs, ttlMs);
+      return inner.start(sessionId, options);
     },
-    advance(sessionId, lastActivityMs, minStepMs, nowMs, ttlMs) {
+    advance(sessionId, options) {
       counts.writes++;
-      return inner.advance(sessionId, lastActivityMs, minStepMs, nowMs, ttlMs);
+      return inner.advance(sessionId, options);
     },
-    end(sessionId, reason, nowMs, ttlMs) {
+    end(sessionId, options) {
       counts.writes++;
-      return inner.end(sessionId, reason, nowMs, ttlMs);
+      return inner.end(sessionId, options);
     },
   };
 }

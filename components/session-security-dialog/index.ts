@@ -1,15 +1,9 @@
 /**
- * The dialog's public API without side effects: the element class, its tag, events and types,
- * and the language functions. Registering the tag is define.ts.
+ * `session-security/dialog`: the dialog's public API without side effects: the element class,
+ * its tag, events and types, and the language functions. Registering the tag is define.ts.
+ * Every other module here is internal and may change in any release.
  */
-export { nextAnnouncementSeconds, shouldAnnounce } from './announcement-cadence.js';
-export {
-  builtInLocales,
-  loadStrings,
-  localeProblems,
-  matchLocale,
-  registerLocale,
-} from './locale-registry.js';
+export { builtInLocales, registerLocale } from './locale-registry.js';
 export {
   DIALOG_LOGOUT_EVENT,
   DIALOG_STAY_EVENT,
@@ -19,4 +13,4 @@ export {
   type DialogVariant,
   SessionSecurityDialogElement,
 } from './session-security-dialog.js';
-export { type DialogStrings, englishStrings, formatDuration, type PluralForms } from './strings.js';
+export { type DialogStrings, englishStrings, type PluralForms } from './strings.js';

@@ -95,7 +95,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
     open: { type: Boolean, reflect: true },
     kind: { reflect: true },
     deadlineMs: { type: Number, attribute: 'deadline-ms' },
-    nowMs: { attribute: false },
+    now: { attribute: false },
     variant: { reflect: true },
     statusMessage: { attribute: 'status-message' },
     strings: { type: Object },
@@ -116,7 +116,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
   /** When the session ends, as wall-clock epoch milliseconds. */
   deadlineMs = 0;
   /** The clock, epoch milliseconds (inject one in tests). */
-  nowMs: () => number = () => Date.now();
+  now: () => number = () => Date.now();
   /** Modal dialog (default) or non-modal banner. */
   variant: DialogVariant = 'modal';
   /**
@@ -161,12 +161,12 @@ export class SessionSecurityDialogElement extends ReactiveElement {
 
   /** Milliseconds left before the deadline by the injected clock (used by the countdown). */
   millisecondsLeft(): number {
-    return this.deadlineMs - this.nowMs();
+    return this.deadlineMs - this.now();
   }
 
   /** One countdown tick: refresh the time left and maybe announce it. */
   tick(): void {
-    const shown = secondsLeft(this.deadlineMs, this.nowMs());
+    const shown = secondsLeft(this.deadlineMs, this.now());
     this.shownSeconds = shown;
     if (this.#announceOpening) {
       // Spoken on the first tick, but the cadence still counts from the opening.
@@ -198,7 +198,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
     }
     const opening = changed.has('open') && this.open;
     if (opening) this.#resolveLocale();
-    this.shownSeconds = secondsLeft(this.deadlineMs, this.nowMs());
+    this.shownSeconds = secondsLeft(this.deadlineMs, this.now());
     if (!this.open || opening || changed.has('deadlineMs')) {
       // The modal dialog's description already says the time left when it opens; the banner
       // takes no focus, so it speaks once at its first tick. Both then follow the cadence.
@@ -215,7 +215,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
       else this.#closeModal();
     }
     if (!this.open) this.#countdown.stop();
-    else if (changed.has('open') || changed.has('deadlineMs') || changed.has('nowMs')) {
+    else if (changed.has('open') || changed.has('deadlineMs') || changed.has('now')) {
       this.#countdown.start();
     }
   }

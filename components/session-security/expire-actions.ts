@@ -7,7 +7,7 @@ export interface ExpireNavigation {
   assign(url: string): void;
 }
 
-/** Every valid `on-expire` value. */
+/** Every valid `expire-action` value. */
 export const EXPIRE_ACTIONS: readonly ExpireAction[] = [
   'reload',
   'redirect',
@@ -20,7 +20,7 @@ export const EXPIRE_ACTIONS: readonly ExpireAction[] = [
  * `baseUrl`. Only http(s) URLs are accepted (never `javascript:`). Throws a specific error.
  */
 export function redirectTarget(template: string, reason: ExpiryReason, baseUrl: string): string {
-  if (template === '') throw new Error('redirect-url is required for this on-expire action');
+  if (template === '') throw new Error('redirect-url is required for this expire-action action');
   const url = new URL(template.replaceAll('{reason}', encodeURIComponent(reason)), baseUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`redirect-url must be an http(s) URL, got ${url.protocol}`);

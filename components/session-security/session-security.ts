@@ -39,7 +39,7 @@ const dialogParts =
  *   URL instead of protocol v1 (see docs/migrating-from-django-session-security.md).
  * @attr warn-after - seconds of inactivity before the warning, until the server says (default 540).
  * @attr expire-after - seconds of inactivity before expiry, until the server says (default 600).
- * @attr on-expire - `reload` (default) | `redirect` | `logout-redirect` | `none`.
+ * @attr expire-action - `reload` (default) | `redirect` | `logout-redirect` | `none`.
  * @attr redirect-url - where `redirect` and `logout-redirect` go; `{reason}` is replaced by the
  *   expiry reason. Only http(s) URLs.
  * @attr activity-events - event names counted as activity, separated by spaces or commas.
@@ -79,7 +79,7 @@ export class SessionSecurityElement extends ReactiveElement {
     legacyPingUrl: { attribute: 'legacy-ping-url' },
     warnAfterSeconds: { type: Number, attribute: 'warn-after' },
     expireAfterSeconds: { type: Number, attribute: 'expire-after' },
-    onExpire: { attribute: 'on-expire' },
+    expireAction: { attribute: 'expire-action' },
     redirectUrl: { attribute: 'redirect-url' },
     activityEvents: { attribute: 'activity-events' },
     intentionalOnly: { type: Boolean, attribute: 'intentional-only' },
@@ -88,7 +88,7 @@ export class SessionSecurityElement extends ReactiveElement {
     variant: {},
     strings: { attribute: false },
     transport: { attribute: false },
-    nowMs: { attribute: false },
+    now: { attribute: false },
     navigation: { attribute: false },
     snapshot: { state: true },
     statusMessage: { state: true },
@@ -107,7 +107,7 @@ export class SessionSecurityElement extends ReactiveElement {
   expireAfterSeconds = DEFAULT_EXPIRE_AFTER_SECONDS;
 
   /** What happens when the session has ended. */
-  onExpire: ExpireAction = 'reload';
+  expireAction: ExpireAction = 'reload';
 
   /** Target of `redirect` and `logout-redirect`; `{reason}` is replaced by the expiry reason. */
   redirectUrl = '';
@@ -134,7 +134,7 @@ export class SessionSecurityElement extends ReactiveElement {
   transport: Transport | null = null;
 
   /** The clock: wall-clock epoch milliseconds. */
-  nowMs: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
   /** Navigation used by the expiry actions (default: `window.location`). */
   navigation: ExpireNavigation | null = null;
@@ -152,12 +152,12 @@ export class SessionSecurityElement extends ReactiveElement {
   #activity = new ActivityController(this, {
     events: () => this.activityEvents,
     intentionalOnly: () => this.intentionalOnly,
-    nowMs: () => this.nowMs(),
+    nowMs: () => this.now(),
     onActivity: (atMs) => this.#sync.machine?.recordActivity(atMs),
   });
 
   #sync = new SessionSyncController(this, {
-    nowMs: () => this.nowMs(),
+    nowMs: () => this.now(),
     transport: () => this.transport ?? this.createTransport(),
     channelName: () => this.channel,
     fallbackTimeouts: () => this.#fallbackTimeouts(),
@@ -184,7 +184,7 @@ export class SessionSecurityElement extends ReactiveElement {
 
   /** Records activity from code (e.g. a video playing). */
   activity(): void {
-    this.#sync.machine?.recordActivity(this.nowMs());
+    this.#sync.machine?.recordActivity(this.now());
   }
 
   /** "Stay signed in": reports activity now; resolves with whether the session is active. */
@@ -234,7 +234,7 @@ export class SessionSecurityElement extends ReactiveElement {
     Object.assign(dialog, {
       kind,
       deadlineMs,
-      nowMs: this.nowMs,
+      now: this.now,
       variant: this.variant,
       statusMessage: this.statusMessage,
       strings: this.strings,
@@ -339,10 +339,10 @@ export class SessionSecurityElement extends ReactiveElement {
     }
     if (source === 'other-tab') this.statusMessage = 'signed-out-elsewhere';
     if (reason === 'logout') this.#emit('session-security-logged-out', { source });
-    let action = this.onExpire;
+    let action = this.expireAction;
     if (!EXPIRE_ACTIONS.includes(action)) {
       this.#fail(
-        new Error(`on-expire "${action}" is not one of ${EXPIRE_ACTIONS.join(', ')}`),
+        new Error(`expire-action "${action}" is not one of ${EXPIRE_ACTIONS.join(', ')}`),
         null,
       );
       action = 'reload';

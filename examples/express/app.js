@@ -259,7 +259,7 @@ export function createApp({
     res.send(
       page(`<script type="module" src="/session-security.js"></script>
       <h1>Hello, ${req.session.user}</h1><p>This page is protected.</p>
-      <session-security on-expire="redirect" redirect-url="/login?reason={reason}"></session-security>`),
+      <session-security expire-action="redirect" redirect-url="/login?reason={reason}"></session-security>`),
     );
   });
   return app;

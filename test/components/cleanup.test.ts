@@ -92,7 +92,7 @@ describe('clean-up on disconnect', () => {
     try {
       const el = document.createElement('session-security') as SessionSecurityElement;
       el.setAttribute('channel', channel);
-      el.setAttribute('on-expire', 'none');
+      el.setAttribute('expire-action', 'none');
       el.transport = new FakeServer(() => Date.now());
       document.body.append(el);
       await el.updateComplete;

@@ -98,7 +98,7 @@ describe('<session-security legacy-ping-url> against a django-session-security s
   });
 
   it('warns at warn-after and expires at expire-after when the server answers "logout"', async () => {
-    const tab = await mountTab({ 'on-expire': 'reload' });
+    const tab = await mountTab({ 'expire-action': 'reload' });
     await waitForLeader(tab.el.channel);
     await at(3_999);
     expect(pings()).to.have.length(1);
@@ -227,7 +227,7 @@ describe('<session-security legacy-ping-url> against a django-session-security s
   });
 
   it('failed pings: the tab retries and still ends the session at the last known deadline', async () => {
-    const tab = await mountTab({ 'on-expire': 'reload' });
+    const tab = await mountTab({ 'expire-action': 'reload' });
     await waitForLeader(tab.el.channel);
     await at(3_000);
     for (let i = 0; i < 20; i += 1) view.faults.push('network');
@@ -249,7 +249,7 @@ describe('<session-security legacy-ping-url> against a django-session-security s
   });
 
   it('wakes from a sleep past the deadline: asks the server, ends without flashing the warning', async () => {
-    const tab = await mountTab({ 'on-expire': 'reload' });
+    const tab = await mountTab({ 'expire-action': 'reload' });
     await waitForLeader(tab.el.channel);
     await at(1_000);
     // The laptop sleeps: the clock jumps, no timer runs, until the window is focused again.
@@ -267,7 +267,11 @@ describe('<session-security legacy-ping-url> against a django-session-security s
 
   it('logout() sends nothing and follows the expiry action to the logout URL in every tab', async () => {
     const channel = uniqueChannel();
-    const attributes = { channel, 'on-expire': 'redirect', 'redirect-url': '/accounts/logout/' };
+    const attributes = {
+      channel,
+      'expire-action': 'redirect',
+      'redirect-url': '/accounts/logout/',
+    };
     const first = await mountTab(attributes);
     await waitForLeader(channel);
     const second = await mountTab(attributes);

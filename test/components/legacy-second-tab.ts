@@ -30,7 +30,7 @@ window.fetch = (input, init) =>
   });
 
 const el = document.createElement('session-security');
-for (const name of ['legacy-ping-url', 'warn-after', 'expire-after', 'channel', 'on-expire']) {
+for (const name of ['legacy-ping-url', 'warn-after', 'expire-after', 'channel', 'expire-action']) {
   const value = params.get(name);
   if (value !== null) el.setAttribute(name, value);
 }

@@ -58,7 +58,7 @@ describe('<session-security legacy-ping-url> in two real tabs', () => {
       'legacy-ping-url': PING_PATH,
       'warn-after': '2',
       'expire-after': '6',
-      'on-expire': 'none',
+      'expire-action': 'none',
       channel,
     };
     const first = document.createElement('session-security');

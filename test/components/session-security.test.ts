@@ -104,7 +104,7 @@ describe('<session-security>', () => {
   });
 
   it('"Log out" ends the session on the server and runs the expiry action', async () => {
-    const { el, server, navigation, eventNames } = await mount({ 'on-expire': 'reload' });
+    const { el, server, navigation, eventNames } = await mount({ 'expire-action': 'reload' });
     await at(6_000);
     await el.updateComplete;
     await dialogOf(el).updateComplete;
@@ -135,7 +135,7 @@ describe('<session-security>', () => {
     const el = document.createElement('session-security');
     el.setAttribute('warn-after', '100');
     el.setAttribute('expire-after', '200');
-    el.setAttribute('on-expire', 'none');
+    el.setAttribute('expire-action', 'none');
     el.transport = slow;
     document.body.append(el);
     await el.updateComplete;
@@ -260,7 +260,7 @@ describe('<session-security>', () => {
 
   describe('expiry actions', () => {
     it('reload (the default)', async () => {
-      const { navigation } = await mount({ 'on-expire': 'reload' });
+      const { navigation } = await mount({ 'expire-action': 'reload' });
       await at(10_000);
       expect(navigation.reload.callCount).to.equal(1);
       expect(navigation.assign.callCount).to.equal(0);
@@ -268,7 +268,7 @@ describe('<session-security>', () => {
 
     it('redirect, with the reason in the URL', async () => {
       const { navigation } = await mount({
-        'on-expire': 'redirect',
+        'expire-action': 'redirect',
         'redirect-url': '/login?reason={reason}',
       });
       await at(10_000);
@@ -278,7 +278,7 @@ describe('<session-security>', () => {
     it('logout-redirect ends the session first', async () => {
       const server = new FakeServer(() => Date.now());
       const { navigation } = await mount(
-        { 'on-expire': 'logout-redirect', 'redirect-url': 'https://sso.example/logout' },
+        { 'expire-action': 'logout-redirect', 'redirect-url': 'https://sso.example/logout' },
         server,
       );
       await at(10_000);
@@ -288,14 +288,14 @@ describe('<session-security>', () => {
     });
 
     it('none: events only', async () => {
-      const { navigation, el } = await mount({ 'on-expire': 'none' });
+      const { navigation, el } = await mount({ 'expire-action': 'none' });
       await at(10_000);
       expect(el.state).to.equal('expired');
       expect(navigation.reload.callCount + navigation.assign.callCount).to.equal(0);
     });
 
     it('a canceled session-security-before-expire stops the action', async () => {
-      const { el, navigation } = await mount({ 'on-expire': 'reload' });
+      const { el, navigation } = await mount({ 'expire-action': 'reload' });
       el.addEventListener('session-security-before-expire', (event) => event.preventDefault());
       await at(10_000);
       expect(el.state).to.equal('expired');
@@ -304,7 +304,7 @@ describe('<session-security>', () => {
 
     it('refuses a javascript: redirect-url with an error, and reloads instead', async () => {
       const { navigation, events } = await mount({
-        'on-expire': 'redirect',
+        'expire-action': 'redirect',
         'redirect-url': 'javascript:alert(1)',
       });
       await at(10_000);

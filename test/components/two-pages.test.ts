@@ -63,7 +63,7 @@ async function mountHere(channel: string): Promise<SessionSecurityElement> {
   const el = document.createElement('session-security');
   el.setAttribute('channel', channel);
   el.setAttribute('endpoint', ENDPOINT);
-  el.setAttribute('on-expire', 'none');
+  el.setAttribute('expire-action', 'none');
   document.body.append(el);
   await el.updateComplete;
   return el;

@@ -446,10 +446,10 @@ describe('isAuthenticated', () => {
 });
 
 describe('per-request timeouts', () => {
-  it('the timeouts hook decides the timeouts of each request', async () => {
+  it('the timeoutsFor hook decides the timeouts of each request', async () => {
     const testApp = await buildApp({
       plugin: {
-        timeouts: async (request) =>
+        timeoutsFor: async (request) =>
           request.headers['x-admin'] === '1'
             ? { warnAfterSeconds: 2, expireAfterSeconds: 4 }
             : { warnAfterSeconds: 5, expireAfterSeconds: 10, absoluteTimeoutSeconds: 100 },
@@ -482,7 +482,7 @@ describe('per-request timeouts', () => {
       const logs: string[] = [];
       const testApp = await buildApp({
         logs,
-        plugin: { warnAfterSeconds: 40, expireAfterSeconds: 60, timeouts: hook },
+        plugin: { warnAfterSeconds: 40, expireAfterSeconds: 60, timeoutsFor: hook },
       });
       const { cookie, sessionId } = await signIn(testApp);
       for (const response of [
@@ -500,7 +500,7 @@ describe('per-request timeouts', () => {
       assert.ok(testApp.sessions.has(sessionId), 'the session is kept');
       assert.ok(
         logs.some((line) =>
-          /session-security: the timeouts option (returned invalid|threw)/.test(line),
+          /session-security: the timeoutsFor option (returned invalid|threw)/.test(line),
         ),
         logs.join('\n'),
       );

@@ -63,9 +63,9 @@ describe('plugin options', () => {
       /option isAuthenticated must be a function/,
     ],
     [
-      'timeouts not a function',
-      { ...valid, timeouts: { warnAfterSeconds: 1 } },
-      /option timeouts must be a function/,
+      'timeoutsFor not a function',
+      { ...valid, timeoutsFor: { warnAfterSeconds: 1 } },
+      /option timeoutsFor must be a function/,
     ],
     ['now not a function', { ...valid, now: 5 }, /option now must be a function/],
     [
@@ -146,7 +146,7 @@ describe('plugin options', () => {
         expireAfterSeconds: 600,
         absoluteTimeoutSeconds: 43_200,
         isAuthenticated: () => false,
-        timeouts: () => ({ warnAfterSeconds: 1, expireAfterSeconds: 2 }),
+        timeoutsFor: () => ({ warnAfterSeconds: 1, expireAfterSeconds: 2 }),
         passiveRoutes: ['/exact', '/prefix/*', /^\/re/],
         resourcePath: '/auth/session-security',
         origin: 'https://app.example:8443',

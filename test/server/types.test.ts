@@ -24,7 +24,7 @@ const options: SessionSecurityOptions = {
   absoluteTimeoutSeconds: 43_200,
   isAuthenticated: (request: FastifyRequest) =>
     request.session.get('sessionSecurityProbe' as never) !== undefined,
-  timeouts: async (request): Promise<Timeouts> => ({
+  timeoutsFor: async (request): Promise<Timeouts> => ({
     warnAfterSeconds: request.headers['x-admin'] ? 120 : 540,
     expireAfterSeconds: 600,
   }),

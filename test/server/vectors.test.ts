@@ -26,7 +26,12 @@ async function seed(
   const { sessionId, cookie } = await signIn(testApp);
   testApp.clock.nowMs = nowMs;
   // The activity between sign-in and now, as one write made while the record was alive.
-  await testApp.activity.advance(sessionId, nowMs - prior.idleMs, 0, signInMs, RECORD_TTL_MS);
+  await testApp.activity.advance(sessionId, {
+    lastActivityMs: nowMs - prior.idleMs,
+    minStepMs: 0,
+    nowMs: signInMs,
+    ttlMs: RECORD_TTL_MS,
+  });
   return { sessionId, cookie };
 }
 

@@ -48,7 +48,7 @@ export interface LegacyTransportOptions {
  *   the server about (its page load, or its latest successful report). The server keeps the
  *   most recent activity (`last = max(last, now - idleFor)`), so that ping changes nothing.
  * - `logout()` sends nothing and answers expired `logout`; the element's expiry action then
- *   ends the session (e.g. `on-expire="redirect"` to the site's logout URL).
+ *   ends the session (e.g. `expire-action="redirect"` to the site's logout URL).
  */
 export class LegacyTransport implements Transport {
   readonly explainsEnd = false;

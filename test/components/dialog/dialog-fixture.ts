@@ -36,7 +36,7 @@ export async function openDialog(
   const el = await fixture<SessionSecurityDialogElement>(html`<session-security-dialog
     lang=${options.lang ?? 'en'}
     kind=${options.kind ?? 'idle'}
-    .nowMs=${nowMs}
+    .now=${nowMs}
     .deadlineMs=${deadlineMs}
   ></session-security-dialog>`);
   el.open = true;

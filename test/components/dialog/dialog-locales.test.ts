@@ -81,7 +81,7 @@ const minutesByHand: Record<string, (lang: string) => [string, string, string, s
 async function dialogIn(lang: string, secondsLeft: number): Promise<SessionSecurityDialogElement> {
   const clock = manualClock();
   const el = await fixture<SessionSecurityDialogElement>(html`<session-security-dialog
-    lang=${lang} .nowMs=${clock.nowMs} .deadlineMs=${clock.nowMs() + secondsLeft * 1000} open
+    lang=${lang} .now=${clock.nowMs} .deadlineMs=${clock.nowMs() + secondsLeft * 1000} open
   ></session-security-dialog>`);
   await loadStrings(matchLocale(lang));
   await el.updateComplete;
@@ -302,7 +302,7 @@ describe('session-security-dialog language resolution', () => {
   it('words the absolute-lifetime notice differently and offers no extension', async () => {
     const clock = manualClock();
     const el = await fixture<SessionSecurityDialogElement>(html`<session-security-dialog
-      lang="en" kind="absolute" open .nowMs=${clock.nowMs} .deadlineMs=${clock.nowMs() + 300_000}
+      lang="en" kind="absolute" open .now=${clock.nowMs} .deadlineMs=${clock.nowMs() + 300_000}
     ></session-security-dialog>`);
     expect(text(el, 'h2')).to.equal('Your session is ending');
     expect(text(el, '[part="message"]')).to.contain('cannot be extended');

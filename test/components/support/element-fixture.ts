@@ -43,7 +43,7 @@ export async function waitForLeader(channel: string): Promise<void> {
 
 /**
  * A `<session-security>` in the document with a fake server as its transport, a spy navigation,
- * `on-expire="none"` unless given, a channel of its own; it leads before this resolves.
+ * `expire-action="none"` unless given, a channel of its own; it leads before this resolves.
  */
 export async function mount(
   attributes: Record<string, string> = {},
@@ -51,7 +51,7 @@ export async function mount(
   options: { transport?: boolean; lightDom?: string } = {},
 ): Promise<Mounted> {
   const el = document.createElement('session-security');
-  const all = { channel: uniqueChannel(), 'on-expire': 'none', ...attributes };
+  const all = { channel: uniqueChannel(), 'expire-action': 'none', ...attributes };
   for (const [name, value] of Object.entries(all)) el.setAttribute(name, value);
   if (options.transport !== false) el.transport = server;
   const navigation = { reload: sinon.spy(), assign: sinon.spy() };

@@ -1,4 +1,9 @@
-import type { ActivityStore } from '../../../server/index.js';
+import type {
+  ActivityStore,
+  AdvanceOptions,
+  EndOptions,
+  StartOptions,
+} from '../../../server/index.js';
 import { memoryActivityStore } from '../../../server/index.js';
 
 /** An activity store that can be made to fail, and can lose a record, like a real backend. */
@@ -24,23 +29,18 @@ export class FlakyActivityStore implements ActivityStore {
     this.#check();
     return this.#dropped.has(sessionId) ? null : this.#inner.get(sessionId);
   }
-  async start(sessionId: string, nowMs: number, ttlMs: number) {
+  async start(sessionId: string, options: StartOptions) {
     this.#check();
     this.#dropped.delete(sessionId);
-    return this.#inner.start(sessionId, nowMs, ttlMs);
+    return this.#inner.start(sessionId, options);
   }
-  async advance(id: string, lastMs: number, stepMs: number, nowMs: number, ttlMs: number) {
+  async advance(sessionId: string, options: AdvanceOptions) {
     this.#check();
-    return this.#inner.advance(id, lastMs, stepMs, nowMs, ttlMs);
+    return this.#inner.advance(sessionId, options);
   }
-  async end(
-    sessionId: string,
-    reason: 'idle' | 'absolute' | 'logout',
-    nowMs: number,
-    ttlMs: number,
-  ) {
+  async end(sessionId: string, options: EndOptions) {
     this.#check();
-    return this.#inner.end(sessionId, reason, nowMs, ttlMs);
+    return this.#inner.end(sessionId, options);
   }
 }
 
