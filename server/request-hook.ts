@@ -55,7 +55,7 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
         request.sessionSecurity = {
           passive,
           expiredReason: reason,
-          timeouts: options.timeoutsOf ? null : options.timeouts,
+          timeouts: options.timeoutsFor ? null : options.timeouts,
           status: expiredStatus(reason),
         };
         return;
