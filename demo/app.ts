@@ -268,7 +268,9 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
           const error = 'Wrong username or password.';
           return sendHtml(reply, 200, loginPage({ reason: null, error, username, settings }));
         }
-        await request.session.regenerate();
+        // Not request.session.regenerate(): the plugin's also ends the old session id for good,
+        // so a request still in flight with it cannot save it back to life.
+        await request.sessionSecurity.regenerate();
         request.session.set('user', { name: username });
         return reply.redirect('/', 303);
       },
@@ -278,8 +280,9 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
       if (!isSameOriginRequest(request)) {
         return sendHtml(reply, 403, errorPage('Refused', 'Log out from the demo pages.'));
       }
-      if (request.session.get('user')) await request.session.destroy();
-      reply.clearCookie(SESSION_COOKIE_NAME, { path: '/' });
+      // Tombstones the session id (a request still in flight cannot revive it), destroys the
+      // session and clears its cookie; not request.session.destroy().
+      await request.sessionSecurity.endSession();
       return reply.redirect('/login?reason=logout', 303);
     });
 

@@ -59,6 +59,10 @@ export interface ActivityStore {
    * Answers the record as it is afterwards, or null when there is none.
    */
   advance(sessionId: string, options: AdvanceOptions): Promise<StoredActivity | null>;
-  /** Turns the record into a tombstone (creating one when there is no record); first reason wins. */
-  end(sessionId: string, options: EndOptions): Promise<void>;
+  /**
+   * Turns the record into a tombstone (creating one when there is no record); first reason wins.
+   * Answers true when this call made the tombstone, false when there already was one (so the
+   * end of a session is reported once, however many requests race to end it).
+   */
+  end(sessionId: string, options: EndOptions): Promise<boolean>;
 }

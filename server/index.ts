@@ -19,7 +19,12 @@ export {
   type MemoryActivityStoreOptions,
   memoryActivityStore,
 } from './memory-activity-store.js';
-export { hasSessionUser, type SessionSecurityOptions } from './options.js';
+export {
+  type ClearSiteDataType,
+  hasSessionUser,
+  type SessionEnd,
+  type SessionSecurityOptions,
+} from './options.js';
 export type { PassiveRoute } from './passive-routes.js';
 export {
   type RedisActivityStoreOptions,

@@ -90,7 +90,7 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
     },
     async end(sessionId, { reason, nowMs, ttlMs }) {
       const existing = live(sessionId, nowMs)?.record;
-      if (existing?.endedReason !== undefined) return;
+      if (existing?.endedReason !== undefined) return false;
       put(
         sessionId,
         {
@@ -101,6 +101,7 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
         nowMs,
         ttlMs,
       );
+      return true;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_RESOURCE_PATH, type Timeouts, validateTimeouts } from '../protocol/index.js';
-import type { ActivityStore } from './activity-store.js';
+import type { ActivityStore, EndedReason } from './activity-store.js';
 import { memoryActivityStore } from './memory-activity-store.js';
 import { type PassiveRoute, validatePassiveRoutes } from './passive-routes.js';
 
@@ -40,6 +40,43 @@ export interface SessionSecurityOptions {
   readonly now?: () => number;
   /** Where activity is kept. Default: a new {@link memoryActivityStore}. */
   readonly activityStore?: ActivityStore;
+  /**
+   * Told once when a session of a user ends, whichever way (idle or absolute timeout seen by any
+   * request, the protocol's logout, `endSession()`, the old session of a `regenerate()`), before
+   * the session data is destroyed: for audit logs (HIPAA automatic logoff, PCI DSS 8.2.8). Awaited;
+   * a throw is logged and changes nothing. A session nobody asks about again (every tab closed)
+   * is dropped by its store's expiry without a call.
+   */
+  readonly onSessionEnd?: (ended: SessionEnd) => void | Promise<void>;
+  /**
+   * The session's user as the application identifies it, for {@link onSessionEnd} (an id, a
+   * name; avoid secrets). Called while the session is still loaded. Default: the session's
+   * `user` value.
+   */
+  readonly userOf?: (request: FastifyRequest) => unknown;
+  /**
+   * What a logout (the protocol's DELETE, `endSession('logout')`) asks the browser to erase with
+   * `Clear-Site-Data`, for this origin. Default `['cache']`: cached pages go, nothing the user
+   * typed does. `'storage'` also erases localStorage, sessionStorage and IndexedDB (drafts kept
+   * there are lost, in every tab); `'cookies'` erases every cookie of the registrable domain
+   * (other subdomains' too). `[]`: no field.
+   */
+  readonly clearSiteDataOnLogout?: readonly ClearSiteDataType[];
+}
+
+/** What `Clear-Site-Data` can ask for (`executionContexts` is left out: it reloads every tab). */
+export type ClearSiteDataType = 'cache' | 'cookies' | 'storage';
+
+/** What {@link SessionSecurityOptions.onSessionEnd} is told. */
+export interface SessionEnd {
+  /** Why it ended: `idle`, `absolute` or `logout` (a sign-in's rotation of a session counts as one). */
+  readonly reason: EndedReason;
+  /** The session's user, as {@link SessionSecurityOptions.userOf} answered (null if it threw). */
+  readonly user: unknown;
+  /** When the plugin ended it, epoch milliseconds of the plugin's clock. */
+  readonly endedAtMs: number;
+  /** The request during which it ended (for `request.log`, the client address...). */
+  readonly request: FastifyRequest;
 }
 
 /** Options after validation, with defaults applied. */
@@ -52,6 +89,10 @@ export interface ResolvedOptions {
   readonly origin: string | null;
   readonly now: () => number;
   readonly activityStore: ActivityStore;
+  readonly onSessionEnd: ((ended: SessionEnd) => void | Promise<void>) | null;
+  readonly userOf: (request: FastifyRequest) => unknown;
+  /** The `Clear-Site-Data` value of a logout answer, or null for none. */
+  readonly clearSiteDataOnLogout: string | null;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -65,6 +106,9 @@ const KNOWN_OPTIONS = new Set([
   'origin',
   'now',
   'activityStore',
+  'onSessionEnd',
+  'userOf',
+  'clearSiteDataOnLogout',
 ]);
 
 const STORE_METHODS = ['get', 'start', 'advance', 'end'] as const;
@@ -77,6 +121,28 @@ function optionError(message: string): Error {
 export function hasSessionUser(request: FastifyRequest): boolean {
   const session = request.session as { get?: (key: string) => unknown } | null | undefined;
   return typeof session?.get === 'function' && session.get('user') !== undefined;
+}
+
+/** The default `userOf`: the session's `user` value (null when there is none). */
+function sessionUser(request: FastifyRequest): unknown {
+  const session = request.session as { get?: (key: string) => unknown } | null | undefined;
+  return typeof session?.get === 'function' ? (session.get('user') ?? null) : null;
+}
+
+const CLEAR_SITE_DATA_TYPES: readonly string[] = ['cache', 'cookies', 'storage'];
+
+function checkClearSiteData(value: unknown): string | null {
+  if (value === undefined) return '"cache"';
+  if (
+    !Array.isArray(value) ||
+    value.some((type) => !CLEAR_SITE_DATA_TYPES.includes(type)) ||
+    new Set(value).size !== value.length
+  ) {
+    throw optionError(
+      `option clearSiteDataOnLogout must be an array of distinct values among ${CLEAR_SITE_DATA_TYPES.join(', ')} ([] for none), got ${JSON.stringify(value)}`,
+    );
+  }
+  return value.length === 0 ? null : value.map((type) => `"${type}"`).join(', ');
 }
 
 function checkFunction(options: Record<string, unknown>, name: string): void {
@@ -150,7 +216,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     absoluteTimeoutSeconds: options.absoluteTimeoutSeconds,
   });
   if (!timeouts.ok) throw optionError(`option ${timeouts.error}`);
-  for (const name of ['isAuthenticated', 'timeoutsFor', 'now']) checkFunction(options, name);
+  for (const name of ['isAuthenticated', 'timeoutsFor', 'now', 'onSessionEnd', 'userOf']) {
+    checkFunction(options, name);
+  }
   const passive = validatePassiveRoutes(options.passiveRoutes);
   if (!passive.ok) throw optionError(`option passiveRoutes: ${passive.error}`);
   return {
@@ -163,5 +231,8 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     origin: checkOrigin(options.origin),
     now: (options.now as (() => number) | undefined) ?? Date.now,
     activityStore: checkStore(options.activityStore),
+    onSessionEnd: (options.onSessionEnd as ResolvedOptions['onSessionEnd'] | undefined) ?? null,
+    userOf: (options.userOf as ResolvedOptions['userOf'] | undefined) ?? sessionUser,
+    clearSiteDataOnLogout: checkClearSiteData(options.clearSiteDataOnLogout),
   };
 }

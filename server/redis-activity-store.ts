@@ -130,7 +130,14 @@ export function redisActivityStore(options: RedisActivityStoreOptions): Activity
       );
     },
     async end(sessionId, { reason, nowMs, ttlMs }) {
-      await evalScript(END_SCRIPT, sessionId, reason, String(nowMs), milliseconds(ttlMs));
+      const made = await evalScript(
+        END_SCRIPT,
+        sessionId,
+        reason,
+        String(nowMs),
+        milliseconds(ttlMs),
+      );
+      return Number(made) === 1;
     },
   };
 }

@@ -37,7 +37,10 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
     // A request another site can make on its own (an <img>, a navigation without a click) is
     // no activity, but it may still be a page load that writes the session.
     const passive = declaredPassive || !isUserActivityRequest(request.headers);
+    const { endSession, regenerate } = guard.controlsFor(request);
     request.sessionSecurity = {
+      endSession,
+      regenerate,
       passive,
       expiredReason: null,
       timeouts: null,
@@ -53,6 +56,8 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
         const reason = await guard.endedReasonOfCookie(request);
         if (reason === null) return;
         request.sessionSecurity = {
+          endSession,
+          regenerate,
           passive,
           expiredReason: reason,
           timeouts: options.timeoutsFor ? null : options.timeouts,
@@ -62,6 +67,8 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
       }
       if (evaluation.state === 'ended') {
         request.sessionSecurity = {
+          endSession,
+          regenerate,
           passive,
           expiredReason: evaluation.reason,
           timeouts: evaluation.timeouts,
@@ -84,6 +91,8 @@ export function createRequestHook(options: ResolvedOptions, guard: SessionGuard)
         : await guard.recordActivity(evaluation, evaluation.nowMs, ACTIVITY_WRITE_GRANULARITY_MS);
       const { timeouts, nowMs } = evaluation;
       request.sessionSecurity = {
+        endSession,
+        regenerate,
         passive,
         expiredReason: null,
         timeouts,
@@ -111,10 +120,11 @@ export function createSignInHook(guard: SessionGuard) {
   // A callback hook: most responses have nothing to do here and must not pay for a promise.
   return function startClocksAtSignIn(
     request: FastifyRequest,
-    _reply: FastifyReply,
+    reply: FastifyReply,
     payload: unknown,
     done: (error: null, payload: unknown) => void,
   ): void {
+    guard.finishEndedSession(request, reply);
     if (isResourceRoute(request) || !guard.mayHaveSignedIn(request)) {
       done(null, payload);
       return;

@@ -22,7 +22,24 @@ export interface SessionSecurityRequestState {
   readonly timeouts: Timeouts | null;
   /** The session's status as the protocol resource would answer it at the end of the check. */
   readonly status: SessionStatus;
+  /**
+   * Ends the request's session for good (the application's own logout; `reason` defaults to
+   * `logout`): its id is tombstoned, so a request still in flight cannot save it back to life,
+   * `onSessionEnd` is told, the session is destroyed and the response clears its cookie (and
+   * sends `Clear-Site-Data` on logout). Use it instead of `request.session.destroy()`.
+   * Rejects (and the request should answer 503) when the activity store fails.
+   */
+  readonly endSession: (reason?: EndedReason) => Promise<void>;
+  /**
+   * The sign-in's session rotation: ends the current session id as {@link endSession} does when
+   * it belonged to a user, then `request.session.regenerate()`. Use it instead of calling
+   * `regenerate()` directly, then set the user on the new session.
+   */
+  readonly regenerate: () => Promise<void>;
 }
+
+/** The two actions of {@link SessionSecurityRequestState}, bound to one request. */
+export type SessionControls = Pick<SessionSecurityRequestState, 'endSession' | 'regenerate'>;
 
 /** Per-route configuration: `{ config: { sessionSecurity: { passive: true } } }`. */
 export interface SessionSecurityRouteConfig {

@@ -47,7 +47,10 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
   }
 
   function remember(request: FastifyRequest, evaluation: SessionEvaluation, status: SessionStatus) {
+    const { endSession, regenerate } = request.sessionSecurity;
     request.sessionSecurity = {
+      endSession,
+      regenerate,
       passive: request.method === 'GET' || request.method === 'HEAD',
       expiredReason: evaluation.state === 'ended' ? evaluation.reason : null,
       timeouts: evaluation.state === 'anonymous' ? null : evaluation.timeouts,
@@ -69,7 +72,10 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
   async function guardResourceRequest(request: FastifyRequest, reply: FastifyReply) {
     reply.header('cache-control', CACHE_CONTROL_NO_STORE);
     suppressSessionSave(request);
+    const { endSession, regenerate } = guard.controlsFor(request);
     request.sessionSecurity = {
+      endSession,
+      regenerate,
       passive: true,
       expiredReason: null,
       timeouts: null,
@@ -152,6 +158,7 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
     if (evaluation.state === 'active') await guard.logout(request, evaluation);
     const status = evaluation.state === 'active' ? expiredStatus('logout') : statusOf(evaluation);
     if (session && evaluation.state !== 'anonymous') clearSessionCookie(request, reply, session);
+    if (evaluation.state === 'active') guard.sendClearSiteData(reply);
     remember(request, evaluation, status);
     return sendStatus(reply, status);
   }

@@ -1,8 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { expiryReasonAt, type Timeouts, validateTimeouts } from '../protocol/index.js';
 import type { ActivityStore, EndedReason, StoredActivity } from './activity-store.js';
 import type { ResolvedOptions } from './options.js';
+import type { SessionControls } from './request-state.js';
 import {
+  clearSessionCookie,
   destroySession,
   type SessionHandle,
   STARTED_MARKER_KEY,
@@ -31,6 +33,8 @@ export const TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export class SessionCheckError extends Error {
   override readonly name = 'SessionCheckError';
+  /** For an application's error handler, when `endSession()` or `regenerate()` rejects. */
+  readonly statusCode = 503;
 }
 
 /** What a request's session turned out to be. */
@@ -44,6 +48,8 @@ export type SessionEvaluation =
       readonly timeouts: Timeouts;
       readonly nowMs: number;
     };
+
+const ENDED_REASONS: readonly EndedReason[] = ['idle', 'absolute', 'logout'];
 
 function recordTtlMs(timeouts: Timeouts): number {
   return timeouts.expireAfterSeconds * 1000 + RECORD_TTL_MARGIN_MS;
@@ -59,6 +65,11 @@ export class SessionGuard {
   readonly #store: ActivityStore;
   /** Session id each request found active, so a sign-in during the request can be told apart. */
   readonly #activeSessionIdOf = new WeakMap<FastifyRequest, string>();
+  /** Sessions the application ended during a request, for the onSend hook to finish. */
+  readonly #endedByApplication = new WeakMap<
+    FastifyRequest,
+    { session: SessionHandle; reason: EndedReason }
+  >();
   /** The session cookie's name and prefix, learned from the first active session. */
   readonly #sessionCookie = new SessionCookieShape();
 
@@ -160,10 +171,130 @@ export class SessionGuard {
     timeouts: Timeouts,
     nowMs: number,
   ): Promise<SessionEvaluation> {
-    // Tombstone first: a request racing with this one then cannot revive the session.
-    await this.#store.end(session.sessionId, { reason, nowMs, ttlMs: TOMBSTONE_TTL_MS });
-    await destroySession(request, session);
+    await this.#tombstoneAndDestroy(request, session, reason, nowMs, true);
     return { state: 'ended', reason, timeouts };
+  }
+
+  /**
+   * Ends a session for good: tombstone first (a request racing with this one, or still in
+   * flight, then cannot revive it), then tells the application's `onSessionEnd` (only the call
+   * that turned the record into a tombstone does: once per session), then destroys the blob.
+   * `authenticated`: the session belongs to a user (an anonymous one is ended without telling).
+   */
+  async #tombstoneAndDestroy(
+    request: FastifyRequest,
+    session: SessionHandle,
+    reason: EndedReason,
+    nowMs: number,
+    authenticated: boolean,
+  ): Promise<void> {
+    // The user is read before anything changes: afterwards the session is empty.
+    const user = authenticated && this.#options.onSessionEnd ? this.#userOf(request) : undefined;
+    const ended = await this.#store.end(session.sessionId, {
+      reason,
+      nowMs,
+      ttlMs: TOMBSTONE_TTL_MS,
+    });
+    if (ended && authenticated) await this.#tellSessionEnded(request, reason, user, nowMs);
+    await destroySession(request, session);
+  }
+
+  #userOf(request: FastifyRequest): unknown {
+    try {
+      return this.#options.userOf(request);
+    } catch (error) {
+      request.log.error({ err: error }, 'session-security: the userOf option threw');
+      return null;
+    }
+  }
+
+  async #tellSessionEnded(
+    request: FastifyRequest,
+    reason: EndedReason,
+    user: unknown,
+    endedAtMs: number,
+  ): Promise<void> {
+    const hook = this.#options.onSessionEnd;
+    if (!hook) return;
+    try {
+      await hook({ reason, user, endedAtMs, request });
+    } catch (error) {
+      // The session is ended whatever the hook does; its failure is the application's to see.
+      request.log.error({ err: error }, 'session-security: the onSessionEnd option threw');
+    }
+  }
+
+  /**
+   * The application ends the request's session (its own logout, or a rule of its own): the
+   * session id is tombstoned, so a request still in flight cannot save it back to life, then
+   * destroyed; the response clears the session cookie (and sends Clear-Site-Data on logout).
+   */
+  async endSession(request: FastifyRequest, reason: EndedReason): Promise<void> {
+    if (!ENDED_REASONS.includes(reason)) {
+      throw new TypeError(
+        `session-security: endSession reason must be one of ${ENDED_REASONS.join(', ')}, got ${JSON.stringify(reason)}`,
+      );
+    }
+    const session = sessionOf(request);
+    if (!session) return;
+    const authenticated = this.#isAuthenticated(request);
+    try {
+      await this.#tombstoneAndDestroy(request, session, reason, this.now(), authenticated);
+    } catch (error) {
+      if (error instanceof SessionCheckError) throw error;
+      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+    }
+    this.#endedByApplication.set(request, { session, reason });
+  }
+
+  /**
+   * A sign-in's session rotation: ends the current session id as {@link endSession} does (when
+   * it belonged to a user) and gives the request a new, empty session, whose clocks start when
+   * the response goes out with a user in it.
+   */
+  async regenerate(request: FastifyRequest): Promise<void> {
+    const session = sessionOf(request) as (SessionHandle & { regenerate?(): Promise<void> }) | null;
+    if (!session || typeof session.regenerate !== 'function') {
+      throw new SessionCheckError('regenerate needs a session loaded by @fastify/session');
+    }
+    if (this.#isAuthenticated(request)) {
+      try {
+        const user = this.#options.onSessionEnd ? this.#userOf(request) : undefined;
+        const nowMs = this.now();
+        const ttlMs = TOMBSTONE_TTL_MS;
+        if (await this.#store.end(session.sessionId, { reason: 'logout', nowMs, ttlMs })) {
+          await this.#tellSessionEnded(request, 'logout', user, nowMs);
+        }
+      } catch (error) {
+        throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      }
+    }
+    await session.regenerate();
+  }
+
+  /** `request.sessionSecurity.endSession` and `.regenerate` of one request. */
+  controlsFor(request: FastifyRequest): SessionControls {
+    return {
+      endSession: (reason = 'logout') => this.endSession(request, reason),
+      regenerate: () => this.regenerate(request),
+    };
+  }
+
+  /**
+   * For the onSend hook: when the application ended the session during this request, clears
+   * its cookie and, for a logout, sends Clear-Site-Data. Cheap when it did not.
+   */
+  finishEndedSession(request: FastifyRequest, reply: FastifyReply): void {
+    const ended = this.#endedByApplication.get(request);
+    if (!ended) return;
+    clearSessionCookie(request, reply, ended.session);
+    if (ended.reason === 'logout') this.sendClearSiteData(reply);
+  }
+
+  /** Adds the configured Clear-Site-Data field of a logout answer (none when configured empty). */
+  sendClearSiteData(reply: FastifyReply): void {
+    const value = this.#options.clearSiteDataOnLogout;
+    if (value !== null) reply.header('clear-site-data', value);
   }
 
   /**
@@ -220,16 +351,19 @@ export class SessionGuard {
     }
   }
 
-  /** Ends an active session on logout: tombstone, then destroy. */
+  /** Ends an active session on logout (the protocol's DELETE): tombstone, then destroy. */
   async logout(request: FastifyRequest, active: { sessionId: string; timeouts: Timeouts }) {
     const session = sessionOf(request);
     try {
-      await this.#store.end(active.sessionId, {
-        reason: 'logout',
-        nowMs: this.now(),
-        ttlMs: TOMBSTONE_TTL_MS,
-      });
-      if (session) await destroySession(request, session);
+      if (session?.sessionId === active.sessionId) {
+        await this.#tombstoneAndDestroy(request, session, 'logout', this.now(), true);
+      } else {
+        await this.#store.end(active.sessionId, {
+          reason: 'logout',
+          nowMs: this.now(),
+          ttlMs: TOMBSTONE_TTL_MS,
+        });
+      }
     } catch (error) {
       throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
     }

@@ -119,6 +119,20 @@ export async function buildApp(options: TestAppOptions = {}): Promise<TestApp> {
     data(request).set('user', { name: 'ada' });
     return { sessionId: request.session.sessionId };
   });
+  app.post('/rotating-sign-in', async (request) => {
+    await request.sessionSecurity.regenerate();
+    data(request).set('user', { name: 'ada' });
+    return { sessionId: request.session.sessionId };
+  });
+  app.post<{ Querystring: { reason?: string } }>('/logout', async (request, reply) => {
+    try {
+      await request.sessionSecurity.endSession(request.query.reason as 'logout' | undefined);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      return reply.code(400).send({ error: error.message });
+    }
+    return { signedOut: true };
+  });
   app.get('/page', async (request, reply) => {
     const user = request.session
       ? (data(request).get('user') as { name: string } | undefined)

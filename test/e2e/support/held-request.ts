@@ -1,0 +1,54 @@
+import { request as httpRequest } from 'node:http';
+import type { HttpAnswer } from './http.js';
+
+/** A request whose body is sent in two parts: the server has its headers, not all its body. */
+export interface HeldRequest {
+  /** Sends the rest of the body and reads the answer. */
+  finish(): Promise<HttpAnswer>;
+}
+
+/**
+ * Starts a request and sends only the first half of its body, as a slow client would: the
+ * server runs its onRequest hooks (the session is loaded) and waits for the rest.
+ */
+export function holdRequest(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): HeldRequest {
+  const bytes = Buffer.from(body);
+  const half = Math.max(1, Math.floor(bytes.length / 2));
+  let answer: Promise<HttpAnswer> | null = null;
+  const outgoing = httpRequest(new URL(path, origin), {
+    method,
+    headers: { ...headers, 'content-length': String(bytes.length) },
+  });
+  answer = new Promise((resolve, reject) => {
+    outgoing.on('error', reject);
+    outgoing.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          setCookies: response.headers['set-cookie'] ?? [],
+          text,
+          json: () => JSON.parse(text) as Record<string, unknown>,
+        });
+      });
+    });
+  });
+  outgoing.flushHeaders();
+  outgoing.write(bytes.subarray(0, half));
+  return {
+    finish() {
+      outgoing.end(bytes.subarray(half));
+      return answer;
+    },
+  };
+}
