@@ -1,0 +1,50 @@
+"""`manage.py serve HOST:PORT`: migrate the (throw-away) database, create demo/demo, serve.
+PORT 0 picks a free port; the first line printed says the address."""
+
+import sys
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+from django.core.wsgi import get_wsgi_application
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """Django's development request handler without a log line per request."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+class Command(BaseCommand):
+    help = 'Prepares a throw-away database with the user demo/demo and serves the demo.'
+
+    def add_arguments(self, parser):
+        parser.add_argument('address', help='HOST:PORT, e.g. 127.0.0.1:8000 (port 0: any free port)')
+
+    def handle(self, *args, address, **options):
+        host, separator, port_text = address.rpartition(':')
+        if not separator or not host or not port_text.isdigit() or int(port_text) > 65535:
+            raise CommandError(f'address must be HOST:PORT, got {address!r}')
+        if settings.DATABASES['default']['NAME'] == ':memory:':
+            raise CommandError('run it as `python3 manage.py serve ...`: it prepares the database')
+        call_command('migrate', verbosity=0, interactive=False)
+        get_user_model().objects.create_user('demo', password='demo')
+        server = ThreadedWSGIServer((host, int(port_text)), QuietRequestHandler, ipv6=':' in host)
+        server.set_app(get_wsgi_application())
+        server.daemon_threads = True
+        timeouts = (
+            f'warn after {settings.SESSION_SECURITY_WARN_AFTER} s idle, '
+            f'expire after {settings.SESSION_SECURITY_EXPIRE_AFTER} s, '
+            f'absolute timeout {settings.SESSION_SECURITY_ABSOLUTE_TIMEOUT or "none"}'
+        )
+        self.stdout.write(f'Django demo on http://{host}:{server.server_port}/ ({timeouts})')
+        sys.stdout.flush()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
