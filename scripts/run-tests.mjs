@@ -94,6 +94,61 @@ for (const suite of ['protocol', 'server', 'conformance', 'e2e']) {
   }
 }
 
+// examples/django: Django's own test runner, then the conformance command line and Chromium
+// against the served demo. Debian's python3-django (3.2) for /usr/bin/python3 is required in CI.
+if (wanted('django')) runDjangoSuite();
+
+function runDjangoSuite() {
+  const python = '/usr/bin/python3';
+  const probe = spawnSync(python, ['-c', 'import django'], { stdio: 'ignore' });
+  if (probe.status !== 0) {
+    const message = `${python} cannot import django (apt-get install python3-django)`;
+    if (process.env.CI === 'true') {
+      failed += 1;
+      failures.push(`django suite: ${message}`);
+    } else {
+      console.log(`\n=== django suite SKIPPED: ${message}`);
+    }
+    return;
+  }
+  const djangoDir = join(root, 'examples', 'django');
+  console.log(`\n=== django app tests (manage.py test, Django's runner)`);
+  const result = spawnSync(
+    python,
+    ['manage.py', 'test', 'tests', '--settings', 'tests.settings', '--noinput'],
+    { cwd: djangoDir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } },
+  );
+  process.stdout.write(result.stdout ?? '');
+  process.stdout.write(result.stderr ?? '');
+  const ran = Number(/^Ran (\d+) tests? in /m.exec(result.stderr ?? '')?.[1] ?? 0);
+  const failure = /^FAILED \((.*)\)$/m.exec(result.stderr ?? '')?.[1] ?? '';
+  const broken = [...failure.matchAll(/(?:failures|errors)=(\d+)/g)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
+  passed += ran - broken;
+  failed += broken;
+  if (result.status !== 0 || ran === 0) {
+    if (broken === 0) failed += 1;
+    failures.push(`django app tests exited with ${result.status ?? result.signal}`);
+  }
+  const files = findTests(join(root, 'build', 'test', 'django'));
+  const tap = join(workDir, 'django.tap');
+  run('django demo tests (node:test: conformance CLI, Chromium)', process.execPath, [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  if (!countTap(tap)) {
+    failed += 1;
+    failures.push('django demo tests wrote no report');
+  }
+}
+
 console.log('');
 for (const failure of failures) console.log(`FAILED: ${failure}`);
 if (passed === 0 && failures.length === 0) {

@@ -23,6 +23,10 @@ def start_clocks(sender, request, user, **kwargs):
     # The session this browser had before (login() keeps a same-user session's data under a new
     # key): end it, so that a late save of the old session cannot bring it back.
     previous = {session.get(TOKEN_SESSION_KEY), getattr(request, TOKEN_AT_START_ATTRIBUTE, None)}
+    if session.get(TOKEN_SESSION_KEY) is not None:
+        # login() keeps the session id when the same user signs in again; a sign-in must issue
+        # a new one (no session fixation).
+        session.cycle_key()
     try:
         for token in previous - {None}:
             store.end(token, 'logout', now_ms)
