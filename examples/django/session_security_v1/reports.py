@@ -70,6 +70,8 @@ def _refuse_constant(name: str):
 
 def parse_report(content: bytes) -> float:
     """The idleSeconds of a report body, or InvalidReport saying what is wrong."""
+    if content.startswith(b'\xef\xbb\xbf'):
+        content = content[3:]  # one leading byte order mark is ignored (section 4.3)
     try:
         text = content.decode('utf-8')
     except UnicodeDecodeError as error:

@@ -40,31 +40,44 @@ def is_passive_route(request, app_settings, match) -> bool:
 
 
 def counts_as_activity(request) -> bool:
-    """Only what a user of this site did counts: requests whose Fetch Metadata says same-origin
-    or none (or that carry none, as from older browsers), and top-level navigations the user
-    started (Sec-Fetch-User: ?1). A page of another site that loads an image of this one, or
-    opens it in a window without a click, must not keep the session alive."""
+    """Only what a user of this site did counts (section 9.1): requests whose Fetch Metadata
+    says same-origin or none (or that carry none, as from older browsers), and top-level
+    navigations the user started (Sec-Fetch-User: ?1). A page of another site that loads an
+    image of this one, or moves a window it opened, must not keep the session alive."""
     site = header(request, 'HTTP_SEC_FETCH_SITE')
     if site is None or site.strip() in ('same-origin', 'none'):
         return True
+    dest = header(request, 'HTTP_SEC_FETCH_DEST')
     return (
         (header(request, 'HTTP_SEC_FETCH_MODE') or '').strip() == 'navigate'
-        and (header(request, 'HTTP_SEC_FETCH_DEST') or '').strip() == 'document'
         and (header(request, 'HTTP_SEC_FETCH_USER') or '').strip() == '?1'
+        and (dest is None or dest.strip() == 'document')
     )
+
+
+def _lists_html(media_range: str) -> bool:
+    """Whether one media range of Accept is text/html with a weight other than 0."""
+    media_type, *parameters = media_range.split(';')
+    if media_type.strip().lower() != 'text/html':
+        return False
+    for parameter in parameters:
+        name, _, value = parameter.partition('=')
+        if name.strip().lower() == 'q':
+            try:
+                return float(value.strip()) != 0
+            except ValueError:
+                return False
+    return True
 
 
 def is_api_request(request) -> bool:
     """Sec-Fetch-Mode present and not `navigate`; without it, an Accept field (or none) that
-    does not list text/html."""
+    does not list text/html (wildcards do not, nor text/html;q=0)."""
     mode = header(request, 'HTTP_SEC_FETCH_MODE')
     if mode is not None:
         return mode.strip() != 'navigate'
     accept = header(request, 'HTTP_ACCEPT') or ''
-    return not any(
-        media_range.split(';', 1)[0].strip().lower() == 'text/html'
-        for media_range in accept.split(',')
-    )
+    return not any(_lists_html(media_range) for media_range in accept.split(','))
 
 
 def server_origin(request, app_settings) -> str:

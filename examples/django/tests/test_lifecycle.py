@@ -165,3 +165,24 @@ def _later():
 
     return datetime.now(timezone.utc) + timedelta(days=1)
 
+
+
+@override_settings(
+    SESSION_ENGINE='django.contrib.sessions.backends.signed_cookies',
+    SESSION_SECURITY_WARN_AFTER=5,
+    SESSION_SECURITY_EXPIRE_AFTER=10,
+)
+class SignedCookieSessionTests(ClockMixin, TestCase):
+    """Sessions kept in the cookie itself: only the tombstone can end them on the server."""
+
+    def test_a_copy_of_the_cookie_is_worthless_after_logout(self):
+        self.client.force_login(demo_user())
+        copy = self.client.cookies['sessionid'].value
+        self.assertEqual(body_of(status(self.client))['state'], 'active')
+        response = send(self.client, 'DELETE', '/session-security', LOGOUT_HEADERS)
+        self.assertEqual(body_of(response)['reason'], 'logout')
+        replay = Client()
+        replay.cookies['sessionid'] = copy
+        self.assertEqual(body_of(status(replay))['reason'], 'logout')
+        api = send(replay, 'GET', '/', API_HEADERS)
+        self.assertEqual((api.status_code, body_of(api)['reason']), (401, 'logout'))

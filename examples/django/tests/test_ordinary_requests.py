@@ -113,6 +113,10 @@ class ActivityTests(ClockMixin, TestCase):
         }
         send(self.client, 'GET', '/', headers)
         self.assertEqual(self.idle_ms(), 0)
+        self.clock.advance(2000)
+        del headers['sec-fetch-dest']  # optional: when absent, the navigation still counts
+        send(self.client, 'GET', '/', headers)
+        self.assertEqual(self.idle_ms(), 0)
 
     def test_a_status_read_is_never_activity(self):
         self.clock.advance(4000)
@@ -146,6 +150,21 @@ class ExpiryTests(ClockMixin, TestCase):
         self.assertEqual(list(response.cookies), [])
         self.assertEqual(ended, [('demo', 'idle')])
         self.assert_destroyed('idle')
+
+    def test_without_fetch_metadata_accept_tells_pages_from_api_calls(self):
+        cases = [
+            ('text/html;q=0', 401),
+            ('*/*', 401),
+            ('text/*', 401),
+            ('text/html,*/*;q=0.8', 302),
+            ('Text/HTML;level=1', 302),
+        ]
+        for accept, expected in cases:
+            with self.subTest(accept=accept):
+                self.client.force_login(demo_user())
+                self.clock.advance(10_000)
+                response = send(self.client, 'GET', '/', {'host': 'localhost', 'accept': accept})
+                self.assertEqual(response.status_code, expected)
 
     def test_one_millisecond_before_the_deadline_the_session_is_valid(self):
         self.clock.advance(9_999)

@@ -72,7 +72,7 @@ class ResourceTests(ClockMixin, TestCase):
     def test_bodies_that_are_not_reports_get_400_with_a_detail(self):
         bodies = {
             b'\xff{"idleSeconds":0}': 'the body is not valid UTF-8: invalid start byte at byte 0',
-            '\ufeff{"idleSeconds":0}'.encode(): None,
+            '\ufeff\ufeff{"idleSeconds":0}'.encode(): None,
             b'[' * 500 + b']' * 500: 'the body must be a JSON object, got an array',
             b'{"idleSeconds":NaN}': None,
             b'{"idleSeconds":Infinity}': None,
@@ -86,6 +86,11 @@ class ResourceTests(ClockMixin, TestCase):
             with self.subTest(content=content[:40]):
                 response = send(self.client, 'POST', '/session-security', REPORT_HEADERS, content)
                 self.assert_refused(response, 400, 'invalid-request', detail)
+
+    def test_one_leading_byte_order_mark_is_ignored(self):
+        content = '\ufeff{"idleSeconds":1}'.encode()
+        response = send(self.client, 'POST', '/session-security', REPORT_HEADERS, content)
+        self.assertEqual(body_of(response)['idleSeconds'], 1)
 
     def test_size_is_checked_after_the_media_type_and_counted_in_bytes(self):
         big = json.dumps({'idleSeconds': 0, 'pad': 'é' * 600}).encode()

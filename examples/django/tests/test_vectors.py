@@ -1,6 +1,7 @@
 """Every test vector of protocol/vectors/, replayed against the app with the exact prior state
 (idle time and age) on the test's clock, and the state after the request compared too."""
 
+import base64
 import json
 from pathlib import Path
 
@@ -48,8 +49,11 @@ class VectorTests(ClockMixin, TestCase):
             sessions_before = Session.objects.count()
             records_before = ActivityRecord.objects.count()
             request = vector['request']
+            body = request.get('body')
+            if 'bodyBase64' in request:
+                body = base64.b64decode(request['bodyBase64'])
             response = client.request(
-                **environ_of(request['method'], request['path'], request['headers'], request.get('body'))
+                **environ_of(request['method'], request['path'], request['headers'], body)
             )
             self.assert_response(vector['response'], response)
             self.assert_after(vector['after'], key, token, now_ms, sessions_before, records_before)

@@ -11,11 +11,9 @@ from ..conf import read_settings
 
 register = template.Library()
 
-# The element's expiry action attribute (`on-expire` before 1.0).
-EXPIRE_ACTION_ATTRIBUTE = 'on-expire'
 # Keyword arguments of the tag -> attributes of the element.
 ATTRIBUTES = {
-    'expire_action': EXPIRE_ACTION_ATTRIBUTE,
+    'expire_action': 'expire-action',
     'redirect_url': 'redirect-url',
     'hide_on_expire': 'hide-on-expire',
     'variant': 'variant',
