@@ -30,7 +30,12 @@ import {
   sessionOf,
   suppressSessionSave,
 } from './session-access.js';
-import { SessionCheckError, type SessionEvaluation, type SessionGuard } from './session-guard.js';
+import {
+  ACTIVITY_WRITE_GRANULARITY_MS,
+  SessionCheckError,
+  type SessionEvaluation,
+  type SessionGuard,
+} from './session-guard.js';
 
 /**
  * The protocol v1 resource: GET/HEAD status read, POST activity report, DELETE logout, 405 for
@@ -135,17 +140,29 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
       remember(request, evaluation, status);
       return sendStatus(reply, status);
     }
-    // Reports are applied exactly (no one-second granularity): the client sends them rarely and
-    // its answer must reflect the report.
+    // The answer applies the report exactly (the max rule); the store is written only when the
+    // last activity moves by a second or more, like ordinary requests: a client that reports in
+    // a loop costs at most one store write per second (protocol v1, Section 8.4).
     const lastActivityMs = lastActivityAfterReport(
       evaluation.record,
       report.value.idleSeconds,
       evaluation.nowMs,
     );
-    const record = await guard.recordActivity(evaluation, lastActivityMs, 0);
+    const record = await guard.recordActivity(
+      evaluation,
+      lastActivityMs,
+      ACTIVITY_WRITE_GRANULARITY_MS,
+    );
     const status =
       record.endedReason === undefined
-        ? activeStatus(record, evaluation.timeouts, evaluation.nowMs)
+        ? activeStatus(
+            {
+              startedAtMs: record.startedAtMs,
+              lastActivityMs: Math.max(record.lastActivityMs, lastActivityMs),
+            },
+            evaluation.timeouts,
+            evaluation.nowMs,
+          )
         : expiredStatus(record.endedReason);
     remember(request, evaluation, status);
     return sendStatus(reply, status);

@@ -33,6 +33,28 @@ describe('store writes (bench item 5)', () => {
     assert.ok(counts.activityWrites >= 1, 'activity over ten seconds must be recorded');
   });
 
+  it('1,000 activity reports in one second write the stores at most once (issue 14)', async () => {
+    const counts = await countStoreWrites({
+      kind: 'activity-report',
+      requests: REQUESTS,
+      spanMs: 1000,
+    });
+    assert.deepEqual([...counts.statusCodes], [200]);
+    assert.ok(counts.totalWrites <= 1, `${counts.totalWrites} writes`);
+    assert.equal(counts.sessionWrites, 0);
+  });
+
+  it('1,000 activity reports over ten seconds write at most once per second', async () => {
+    const counts = await countStoreWrites({
+      kind: 'activity-report',
+      requests: REQUESTS,
+      spanMs: 10_000,
+    });
+    assert.deepEqual([...counts.statusCodes], [200]);
+    assert.ok(counts.totalWrites <= 10, `${counts.totalWrites} writes`);
+    assert.ok(counts.activityWrites >= 1, 'reports over ten seconds must be recorded');
+  });
+
   for (const kind of ['passive-route', 'passive-header', 'status-read'] as const) {
     it(`1,000 passive requests (${kind}) write nothing`, async () => {
       const counts = await countStoreWrites({ kind, requests: REQUESTS, spanMs: 1000 });

@@ -1,12 +1,22 @@
 import { after, before, describe } from 'node:test';
 import { RedisStore } from 'connect-redis';
 import { createClient } from 'redis';
-import { redisActivityStore } from '../../../server/index.js';
+import {
+  type ActivityStore,
+  memoryActivityStore,
+  redisActivityStore,
+} from '../../../server/index.js';
 import { buildApp, type TestApp, type TestAppOptions } from './app.js';
 import { RedisServer, redisUnavailableReason } from './redis-server.js';
 
-/** Builds a test app on the store under test. */
-export type BuildOnStore = (options?: TestAppOptions) => Promise<TestApp>;
+/**
+ * Builds a test app on the store under test; `wrapActivityStore` may wrap that store (to count
+ * or fail its calls).
+ */
+export type BuildOnStore = (
+  options?: TestAppOptions,
+  wrapActivityStore?: (store: ActivityStore) => ActivityStore,
+) => Promise<TestApp>;
 
 /** A connected node-redis client that fails fast while its server is away. */
 export async function connectRedis(server: RedisServer) {
@@ -33,8 +43,11 @@ export function describeOnEveryStore(title: string, body: (build: BuildOnStore) 
     after(async () => {
       for (const testApp of apps) await testApp.app.close();
     });
-    body(async (options = {}) => {
-      const testApp = await buildApp(options);
+    body(async (options = {}, wrap = (store) => store) => {
+      const testApp = await buildApp({
+        ...options,
+        activityStore: wrap(options.activityStore ?? memoryActivityStore()),
+      });
       apps.push(testApp);
       return testApp;
     });
@@ -53,13 +66,15 @@ export function describeOnEveryStore(title: string, body: (build: BuildOnStore) 
       await client?.close();
       await server?.dispose();
     });
-    body(async (options = {}) => {
+    body(async (options = {}, wrap = (store) => store) => {
       if (!client) throw new Error('redis-server did not start');
       count += 1;
       const testApp = await buildApp({
         sessionStore: new RedisStore({ client, prefix: `sess${count}:` }),
-        activityStore: redisActivityStore({ client, prefix: `activity${count}:` }),
         ...options,
+        activityStore: wrap(
+          options.activityStore ?? redisActivityStore({ client, prefix: `activity${count}:` }),
+        ),
       });
       apps.push(testApp);
       return testApp;
