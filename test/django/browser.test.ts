@@ -76,6 +76,40 @@ describe('the element against the Django demo, two tabs (warn 2 s, expire 5 s)',
     await context.close();
   });
 
+  it('side by side: activity in a page still on the old ping postpones expiry of a protocol v1 page', async () => {
+    const { context, pages, events } = await signedInTabs(browser, django.origin, 1);
+    const problems = collectPageProblems(context);
+    const v1 = pages[0] as Page;
+    const legacy = await context.newPage();
+    const pings: string[] = [];
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/session_security/ping/') pings.push(url.search);
+    });
+    await legacy.goto(`${django.origin}/legacy`);
+    const both = [v1, legacy];
+
+    await waitForStateInAll(both, 'warning', 6_000);
+    const keyMs = Date.now();
+    await legacy.keyboard.press('Shift');
+    await waitForStateInAll(both, 'active', 3_000);
+    const keyPress = firstEvent(events, { page: legacy, type: 'key' }, keyMs);
+    assert.ok(keyPress, 'the key press reached the old page');
+    assert.ok(pings.length > 0, 'the old page pinged the old URL');
+    // The old ping moved the last activity that protocol v1 reports.
+    const status = await serverStatus(v1);
+    assert.equal(status.state, 'active');
+    assert.ok((status.idleSeconds ?? Number.POSITIVE_INFINITY) < 1.5, JSON.stringify(status));
+
+    await waitForLoginInAll(both, django.origin, 9_000);
+    const expired = firstEvent(events, { type: 'load', path: '/login' }, keyPress.atMs);
+    assert.ok(expired, 'a tab reached the login page');
+    const seconds = secondsBetween(keyPress.atMs, expired.atMs);
+    assert.ok(seconds >= 5, `signed out ${seconds} s after the last activity, before 5 s`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('"Log out" in one tab ends the session on the server and signs out every tab', async () => {
     const { context, pages } = await signedInTabs(browser, django.origin, 2);
     const problems = collectPageProblems(context);

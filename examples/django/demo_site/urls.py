@@ -9,6 +9,7 @@ from . import views
 urlpatterns = [
     path('', views.home, name='home'),
     path('other', views.other, name='other'),
+    path('legacy', views.legacy, name='legacy'),
     path('login', views.sign_in, name='login'),
     path('logout', views.sign_out, name='logout'),
     path('api/server-time', views.server_time, name='server-time'),

@@ -37,6 +37,11 @@ def other(request):
     return _protected_page(request, 'demo_site/other.html')
 
 
+def legacy(request):
+    """A page still in legacy mode, as during the switch from django-session-security."""
+    return _protected_page(request, 'demo_site/legacy.html')
+
+
 def sign_in(request):
     if request.method not in ('GET', 'POST'):
         return HttpResponseNotAllowed(['GET', 'POST'])
