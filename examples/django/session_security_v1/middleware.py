@@ -32,8 +32,8 @@ logger = logging.getLogger('session_security_v1')
 
 # Ordinary requests write the last activity at most once a second per session (section 8.5).
 ACTIVITY_WRITE_GRANULARITY_MS = 1000
-# Activity reports are applied to the millisecond (section 8.4).
-REPORT_WRITE_GRANULARITY_MS = 0
+# Reports are answered to the millisecond but written at most once a second (section 8.4).
+REPORT_WRITE_GRANULARITY_MS = 1000
 
 
 @dataclass
@@ -183,18 +183,28 @@ class SessionSecurityMiddleware:
             return problem('store-unavailable', STORE_UNAVAILABLE_DETAIL)
 
     def _apply_report(self, evaluation, idle_seconds: float) -> store.Record:
-        """last activity = max(last activity, min(now, now - N)), in milliseconds."""
+        """The answer applies the report exactly: last activity = max(last activity,
+        min(now, now - N)), in milliseconds. The store is written only when that moves the
+        last activity by a second or more (section 8.4), so a client reporting in a loop costs
+        at most one write per second per session; the stored value lags by less than a second,
+        which can only end the session earlier."""
         now_ms = evaluation.now_ms
+        record = evaluation.record
         reported_ms = min(now_ms, now_ms - round(idle_seconds * 1000))
-        wrote = store.advance(
-            evaluation.token,
-            reported_ms,
-            REPORT_WRITE_GRANULARITY_MS,
-            now_ms,
-            guard.record_ttl_ms(evaluation.timeouts),
+        if reported_ms - record.last_activity_ms >= REPORT_WRITE_GRANULARITY_MS:
+            wrote = store.advance(
+                evaluation.token,
+                reported_ms,
+                REPORT_WRITE_GRANULARITY_MS,
+                now_ms,
+                guard.record_ttl_ms(evaluation.timeouts),
+            )
+            if not wrote:
+                # A concurrent request moved it, or a logout ended the session: read it again.
+                stored = store.get(evaluation.token)
+                if stored is None or stored.ended:
+                    return stored or store.Record(0, 0, 'no-session')
+                record = stored
+        return store.Record(
+            max(record.last_activity_ms, reported_ms), record.started_at_ms, record.ended_reason
         )
-        if wrote:
-            return store.Record(reported_ms, evaluation.record.started_at_ms, '')
-        # Unchanged here, or moved by a concurrent request: answer what is stored.
-        stored = store.get(evaluation.token)
-        return stored if stored is not None else store.Record(0, 0, 'no-session')

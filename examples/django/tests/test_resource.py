@@ -2,7 +2,9 @@
 
 import json
 
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from .support import (
     API_HEADERS,
@@ -102,6 +104,19 @@ class ResourceTests(ClockMixin, TestCase):
             'payload-too-large',
             f'the body is {len(big)} bytes; at most 1024 are accepted',
         )
+
+    def test_reports_in_a_loop_cost_at_most_one_store_write_a_second(self):
+        with CaptureQueriesContext(connection) as queries:
+            for _ in range(250):  # one every 4 ms for a second
+                self.clock.advance(4)
+                self.assertEqual(body_of(report(self.client, 0))['idleSeconds'], 0)
+        writes = [query for query in queries if query['sql'].startswith('UPDATE "session_security_v1_activity"')]
+        self.assertEqual(len(writes), 1, 'one write: the first report moved it by 4 s')
+        # The stored value lags the answers by less than a second.
+        self.assertEqual(self.clock.now_ms - record_of(self.client).last_activity_ms, 996)
+        self.clock.advance(4)
+        report(self.client, 0)
+        self.assertEqual(record_of(self.client).last_activity_ms, self.clock.now_ms, 'a second later')
 
     def test_reports_move_last_activity_to_the_millisecond_and_only_forward(self):
         self.assertEqual(body_of(report(self.client, 1.2346))['idleSeconds'], 1.235)
