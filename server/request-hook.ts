@@ -1,19 +1,16 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  activeStatus,
-  expiredStatus,
-  isApiRequest,
-  isPassiveRequest,
-  isUserActivityRequest,
-} from '../protocol/index.js';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { isApiRequest, isPassiveRequest, isUserActivityRequest } from '../protocol/index.js';
 import type { ResolvedOptions } from './options.js';
 import { matchesPassiveRoute } from './passive-routes.js';
 import { SESSION_CHECK_FAILED_DETAIL, sendProblem } from './problem-reply.js';
-import { isResourceRoute } from './resource-route.js';
-import { suppressSessionSave } from './session-access.js';
+import { PluginRequestState, pluginStateOf, startRequestState } from './request-states.js';
+import { isResourceConfig } from './resource-route.js';
+import { type SessionHandle, suppressSessionSave } from './session-access.js';
 import {
   ACTIVITY_WRITE_GRANULARITY_MS,
+  type ActiveEvaluation,
   SessionCheckError,
+  type SessionEvaluation,
   type SessionGuard,
 } from './session-guard.js';
 
@@ -26,97 +23,171 @@ function requestPath(request: FastifyRequest): string {
 /**
  * The onRequest hook run for every application request (the protocol resource has its own):
  * expiry first, then activity. Registered after @fastify/session's, so the session is loaded.
+ *
+ * It is the plugin's only hook with work to do on a signed-in request, so it is written for
+ * that path: a callback hook (no async function, no promise for anonymous requests), one
+ * activity-store read, a write only when last activity moves by a second or more, and one
+ * object per request (`request.sessionSecurity`, filled in as the check goes).
  */
 export function createRequestHook(options: ResolvedOptions, guard: SessionGuard) {
-  return async function enforceSessionSecurity(request: FastifyRequest, reply: FastifyReply) {
-    if (isResourceRoute(request)) return;
-    const declaredPassive =
+  const passiveRoutes = options.passiveRoutes;
+
+  /** Passive by the application's say: the header, the route's config, a passive route. */
+  function isDeclaredPassive(
+    request: FastifyRequest,
+    config: FastifyRequest['routeOptions']['config'],
+  ): boolean {
+    return (
       isPassiveRequest(request.headers) ||
-      request.routeOptions.config?.sessionSecurity?.passive === true ||
-      matchesPassiveRoute(options.passiveRoutes, requestPath(request));
+      config?.sessionSecurity?.passive === true ||
+      (passiveRoutes.length > 0 && matchesPassiveRoute(passiveRoutes, requestPath(request)))
+    );
+  }
+
+  /** A check that failed (store down, misbehaving option): 503, never treated as valid. */
+  function failClosed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+    error: unknown,
+  ): void {
+    if (!(error instanceof SessionCheckError)) {
+      done(error as Error);
+      return;
+    }
+    request.log.error({ err: error }, `session-security: ${error.message}`);
+    suppressSessionSave(request);
+    sendProblem(reply, 'store-unavailable', SESSION_CHECK_FAILED_DETAIL);
+  }
+
+  /**
+   * A request without a signed-in session. With the expiry action `reload`, the element's own
+   * request ended the session and the page load that follows finds none: its cookie and the
+   * tombstone still say why. Only such page loads pay a store read.
+   */
+  function anonymous(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+    state: PluginRequestState,
+  ): void {
+    const staleSessionId =
+      state.passive || isApiRequest(request.headers) ? null : guard.staleCookieSessionId(request);
+    if (staleSessionId === null) {
+      done();
+      return;
+    }
+    guard.endedReasonOf(staleSessionId).then(
+      (reason) => {
+        if (reason !== null) {
+          state.settleEnded(reason, options.timeoutsFor ? null : options.timeouts);
+        }
+        done();
+      },
+      (error: unknown) => failClosed(request, reply, done, error),
+    );
+  }
+
+  function afterEvaluation(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+    state: PluginRequestState,
+    evaluation: SessionEvaluation,
+  ): void {
+    if (evaluation.state === 'anonymous') {
+      anonymous(request, reply, done, state);
+      return;
+    }
+    if (evaluation.state === 'ended') {
+      state.settleEnded(evaluation.reason, evaluation.timeouts);
+      if (!isApiRequest(request.headers)) {
+        done();
+        return;
+      }
+      // RFC 9110 wants a challenge on every 401; protocol v1 defines this one.
+      reply.header('www-authenticate', 'Session-Security');
+      sendProblem(
+        reply,
+        'session-expired',
+        'the session has ended; sign in again',
+        evaluation.reason,
+      );
+      return;
+    }
+    const lastActivityMs = evaluation.nowMs;
+    if (
+      state.passive ||
+      !guard.needsActivityWrite(evaluation, lastActivityMs, ACTIVITY_WRITE_GRANULARITY_MS)
+    ) {
+      settleActive(state, evaluation, evaluation.record);
+      done();
+      return;
+    }
+    guard.recordActivity(evaluation, lastActivityMs, ACTIVITY_WRITE_GRANULARITY_MS).then(
+      (record) => {
+        settleActive(state, evaluation, record);
+        done();
+      },
+      (error: unknown) => failClosed(request, reply, done, error),
+    );
+  }
+
+  return function enforceSessionSecurity(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ): void {
+    // request.routeOptions builds a new object on every read: read it once.
+    const config = request.routeOptions.config;
+    if (isResourceConfig(config)) {
+      done();
+      return;
+    }
+    const declaredPassive = isDeclaredPassive(request, config);
     // A request another site can make on its own (an <img>, a navigation without a click) is
     // no activity, but it may still be a page load that writes the session.
     const passive = declaredPassive || !isUserActivityRequest(request.headers);
-    const { endSession, regenerate } = guard.controlsFor(request);
-    request.sessionSecurity = {
-      endSession,
-      regenerate,
-      passive,
-      expiredReason: null,
-      timeouts: null,
-      status: expiredStatus('no-session'),
-    };
+    const state = startRequestState(guard, request, { resource: false, passive });
     if (declaredPassive) suppressSessionSave(request);
+    let session: SessionHandle | null;
     try {
-      const evaluation = await guard.evaluate(request, !declaredPassive);
-      if (evaluation.state === 'anonymous') {
-        // With the expiry action `reload`, the element's own request ended the session and the
-        // page load that follows finds none: its cookie and the tombstone still say why.
-        if (passive || isApiRequest(request.headers)) return;
-        const reason = await guard.endedReasonOfCookie(request);
-        if (reason === null) return;
-        request.sessionSecurity = {
-          endSession,
-          regenerate,
-          passive,
-          expiredReason: reason,
-          timeouts: options.timeoutsFor ? null : options.timeouts,
-          status: expiredStatus(reason),
-        };
-        return;
-      }
-      if (evaluation.state === 'ended') {
-        request.sessionSecurity = {
-          endSession,
-          regenerate,
-          passive,
-          expiredReason: evaluation.reason,
-          timeouts: evaluation.timeouts,
-          status: expiredStatus(evaluation.reason),
-        };
-        if (isApiRequest(request.headers)) {
-          // RFC 9110 wants a challenge on every 401; protocol v1 defines this one.
-          reply.header('www-authenticate', 'Session-Security');
-          return sendProblem(
-            reply,
-            'session-expired',
-            'the session has ended; sign in again',
-            evaluation.reason,
-          );
-        }
-        return;
-      }
-      const record = passive
-        ? evaluation.record
-        : await guard.recordActivity(evaluation, evaluation.nowMs, ACTIVITY_WRITE_GRANULARITY_MS);
-      const { timeouts, nowMs } = evaluation;
-      request.sessionSecurity = {
-        endSession,
-        regenerate,
-        passive,
-        expiredReason: null,
-        timeouts,
-        // Built only when the application reads it: most requests never do.
-        get status() {
-          return activeStatus(record, timeouts, nowMs);
-        },
-      };
+      session = guard.signedInSession(request);
     } catch (error) {
-      if (!(error instanceof SessionCheckError)) throw error;
-      request.log.error({ err: error }, `session-security: ${error.message}`);
-      suppressSessionSave(request);
-      return sendProblem(reply, 'store-unavailable', SESSION_CHECK_FAILED_DETAIL);
+      failClosed(request, reply, done, error);
+      return;
     }
+    if (session === null) {
+      anonymous(request, reply, done, state);
+      return;
+    }
+    guard.evaluateSession(request, session, !declaredPassive).then(
+      (evaluation) => afterEvaluation(request, reply, done, state, evaluation),
+      (error: unknown) => failClosed(request, reply, done, error),
+    );
   };
+}
+
+function settleActive(
+  state: PluginRequestState,
+  evaluation: ActiveEvaluation,
+  record: ActiveEvaluation['record'],
+): void {
+  state.settleActive(evaluation.sessionId, record, evaluation.timeouts, evaluation.nowMs);
 }
 
 /**
  * An onSend hook (it runs before the response leaves, after @fastify/session saved the session):
- * a request that signed a user in starts that session's activity record, so idle and absolute
- * time count from the sign-in. An existing record or tombstone is left as it is. A store failure
- * is logged and the response goes out; the next request then starts the record.
+ * a session the application ended during the request gets its cookie cleared; a request that
+ * signed a user in starts that session's activity record, so idle and absolute time count from
+ * the sign-in. An existing record or tombstone is left as it is. A store failure is logged and
+ * the response goes out; the next request then starts the record.
  */
 export function createSignInHook(guard: SessionGuard) {
+  function logFailure(request: FastifyRequest, error: unknown): void {
+    request.log.error({ err: error }, 'session-security: could not start the session clocks');
+  }
+
   // A callback hook: most responses have nothing to do here and must not pay for a promise.
   return function startClocksAtSignIn(
     request: FastifyRequest,
@@ -124,15 +195,31 @@ export function createSignInHook(guard: SessionGuard) {
     payload: unknown,
     done: (error: null, payload: unknown) => void,
   ): void {
-    guard.finishEndedSession(request, reply);
-    if (isResourceRoute(request) || !guard.mayHaveSignedIn(request)) {
+    const state = pluginStateOf(request);
+    const ended = state && PluginRequestState.endedByApplicationOf(state);
+    if (ended) guard.finishEndedSession(request, reply, ended);
+    if (state?.resource === true) {
       done(null, payload);
       return;
     }
-    guard.startIfSignedIn(request).then(
+    let session: SessionHandle | null;
+    try {
+      session = guard.signedInDuring(
+        request,
+        state ? PluginRequestState.activeSessionIdOf(state) : null,
+      );
+    } catch (error) {
+      logFailure(request, error);
+      session = null;
+    }
+    if (session === null) {
+      done(null, payload);
+      return;
+    }
+    guard.startClocks(request, session).then(
       () => done(null, payload),
       (error: unknown) => {
-        request.log.error({ err: error }, 'session-security: could not start the session clocks');
+        logFailure(request, error);
         done(null, payload);
       },
     );

@@ -1,10 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyContextConfig } from 'fastify';
 
 /** Route config key marking the protocol resource's own routes. */
 export const RESOURCE_ROUTE = Symbol('session-security resource');
 
-/** True for requests the protocol resource's routes handle. */
-export function isResourceRoute(request: FastifyRequest): boolean {
-  const config = request.routeOptions.config as unknown as Record<symbol, unknown> | undefined;
-  return config?.[RESOURCE_ROUTE] === true;
+/** True for the route config of the protocol resource's routes. */
+export function isResourceConfig(config: FastifyContextConfig | undefined): boolean {
+  return (config as Record<symbol, unknown> | undefined)?.[RESOURCE_ROUTE] === true;
 }

@@ -4,6 +4,7 @@ import type {
   FastifyInstance,
   FastifyReply,
   FastifyRequest,
+  HookHandlerDoneFunction,
   RouteShorthandOptions,
 } from 'fastify';
 import {
@@ -23,6 +24,7 @@ import {
 import type { ResolvedOptions } from './options.js';
 import { requestOrigin } from './origin.js';
 import { SESSION_CHECK_FAILED_DETAIL, sendProblem, wasAnswered } from './problem-reply.js';
+import { pluginStateOf, startRequestState } from './request-states.js';
 import { RESOURCE_ROUTE } from './resource-route.js';
 import {
   clearSessionCookie,
@@ -52,15 +54,12 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
   }
 
   function remember(request: FastifyRequest, evaluation: SessionEvaluation, status: SessionStatus) {
-    const { endSession, regenerate } = request.sessionSecurity;
-    request.sessionSecurity = {
-      endSession,
-      regenerate,
-      passive: request.method === 'GET' || request.method === 'HEAD',
-      expiredReason: evaluation.state === 'ended' ? evaluation.reason : null,
-      timeouts: evaluation.state === 'anonymous' ? null : evaluation.timeouts,
+    pluginStateOf(request)?.settleAnswer(
+      request.method === 'GET' || request.method === 'HEAD',
+      evaluation.state === 'ended' ? evaluation.reason : null,
+      evaluation.state === 'anonymous' ? null : evaluation.timeouts,
       status,
-    };
+    );
   }
 
   function statusOf(evaluation: SessionEvaluation): SessionStatus {
@@ -70,59 +69,68 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
   }
 
   /**
-   * First hook of every resource request: never cached, never saves the session (whatever
+   * First hook of every resource request but GET and HEAD: never saves the session (whatever
    * @fastify/session's saveUninitialized/rolling say), then method and CSRF checks before the
-   * session is touched.
+   * session is touched. Every answer sets `cache-control: no-store` itself (sendStatus,
+   * sendProblem, the error handler). A callback hook: no promise.
    */
-  async function guardResourceRequest(request: FastifyRequest, reply: FastifyReply) {
-    reply.header('cache-control', CACHE_CONTROL_NO_STORE);
+  function guardResourceRequest(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ): void {
     suppressSessionSave(request);
-    const { endSession, regenerate } = guard.controlsFor(request);
-    request.sessionSecurity = {
-      endSession,
-      regenerate,
-      passive: true,
-      expiredReason: null,
-      timeouts: null,
-      status: expiredStatus('no-session'),
-    };
-    if (!ALLOWED_METHODS.includes(request.method)) {
+    startRequestState(guard, request, { resource: true, passive: true });
+    const method = request.method;
+    if (!ALLOWED_METHODS.includes(method)) {
       reply.header('allow', ALLOW_HEADER_VALUE);
-      return sendProblem(
+      sendProblem(
         reply,
         'method-not-allowed',
-        `${request.method} is not allowed; use ${ALLOW_HEADER_VALUE}`,
+        `${method} is not allowed; use ${ALLOW_HEADER_VALUE}`,
       );
+      return;
     }
-    if (request.method !== 'POST' && request.method !== 'DELETE') return;
     const origin = options.origin ?? requestOrigin(request) ?? '';
     const check = checkStateChangingHeaders(request.headers, origin);
-    if (!check.ok) return sendProblem(reply, check.problem, check.detail);
-    if (request.method === 'POST') return checkReportHeaders(request, reply);
+    if (!check.ok) {
+      sendProblem(reply, check.problem, check.detail);
+      return;
+    }
+    if (method === 'POST' && !reportHeadersAccepted(request, reply)) return;
+    done();
   }
 
-  /** Media type and declared size of an activity report, before its body is read. */
-  function checkReportHeaders(request: FastifyRequest, reply: FastifyReply) {
+  /** Media type and declared size of an activity report, before its body is read; false: answered. */
+  function reportHeadersAccepted(request: FastifyRequest, reply: FastifyReply): boolean {
     const contentType = request.headers['content-type'];
     if (!isJsonContentType(contentType)) {
-      return sendProblem(
+      sendProblem(
         reply,
         'unsupported-media-type',
         `Content-Type must be ${JSON_MEDIA_TYPE}, got ${contentType === undefined ? 'none' : `"${contentType}"`}`,
       );
+      return false;
     }
     const declaredBytes = Number(request.headers['content-length']);
     if (declaredBytes > MAX_BODY_BYTES) {
-      return sendProblem(
+      sendProblem(
         reply,
         'payload-too-large',
         `the body is ${declaredBytes} bytes; at most ${MAX_BODY_BYTES} are accepted`,
       );
+      return false;
     }
+    return true;
   }
 
+  /**
+   * GET and HEAD. These routes have no onRequest hook: there is nothing to refuse before the
+   * session is read, and the status read is the resource's most frequent request.
+   */
   async function readStatus(request: FastifyRequest, reply: FastifyReply) {
-    if (wasAnswered(request)) return reply;
+    suppressSessionSave(request);
+    startRequestState(guard, request, { resource: true, passive: true });
     const evaluation = await guard.evaluate(request, false);
     const status = statusOf(evaluation);
     remember(request, evaluation, status);
@@ -218,7 +226,7 @@ export function createResourcePlugin(options: ResolvedOptions, guard: SessionGua
     const url = options.resourcePath;
     const config = { [RESOURCE_ROUTE]: true } as RouteShorthandOptions['config'];
     const base = { config, onRequest: guardResourceRequest };
-    child.route({ ...base, method: 'GET', url, handler: readStatus });
+    child.route({ config, method: 'GET', url, handler: readStatus });
     child.route({
       ...base,
       method: 'POST',

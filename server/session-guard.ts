@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { expiryReasonAt, type Timeouts, validateTimeouts } from '../protocol/index.js';
 import type { ActivityStore, EndedReason, StoredActivity } from './activity-store.js';
 import type { ResolvedOptions } from './options.js';
-import type { SessionControls } from './request-state.js';
 import {
   clearSessionCookie,
   destroySession,
@@ -37,17 +36,22 @@ export class SessionCheckError extends Error {
   readonly statusCode = 503;
 }
 
+/** A session found active, as {@link SessionGuard.evaluate} answers it. */
+export interface ActiveEvaluation {
+  readonly state: 'active';
+  readonly sessionId: string;
+  readonly record: StoredActivity;
+  readonly timeouts: Timeouts;
+  readonly nowMs: number;
+}
+
 /** What a request's session turned out to be. */
 export type SessionEvaluation =
   | { readonly state: 'anonymous' }
   | { readonly state: 'ended'; readonly reason: EndedReason; readonly timeouts: Timeouts }
-  | {
-      readonly state: 'active';
-      readonly sessionId: string;
-      readonly record: StoredActivity;
-      readonly timeouts: Timeouts;
-      readonly nowMs: number;
-    };
+  | ActiveEvaluation;
+
+const ANONYMOUS: SessionEvaluation = Object.freeze({ state: 'anonymous' });
 
 const ENDED_REASONS: readonly EndedReason[] = ['idle', 'absolute', 'logout'];
 
@@ -63,13 +67,6 @@ function describeError(error: unknown): string {
 export class SessionGuard {
   readonly #options: ResolvedOptions;
   readonly #store: ActivityStore;
-  /** Session id each request found active, so a sign-in during the request can be told apart. */
-  readonly #activeSessionIdOf = new WeakMap<FastifyRequest, string>();
-  /** Sessions the application ended during a request, for the onSend hook to finish. */
-  readonly #endedByApplication = new WeakMap<
-    FastifyRequest,
-    { session: SessionHandle; reason: EndedReason }
-  >();
   /** The session cookie's name and prefix, learned from the first active session. */
   readonly #sessionCookie = new SessionCookieShape();
 
@@ -120,15 +117,38 @@ export class SessionGuard {
   }
 
   /**
+   * The request's session when it belongs to a signed-in user, else null. Synchronous, so that
+   * anonymous requests cost no promise. Throws {@link SessionCheckError} when `isAuthenticated`
+   * throws or answers anything but a boolean.
+   */
+  signedInSession(request: FastifyRequest): SessionHandle | null {
+    const session = sessionOf(request);
+    if (!session || !this.#isAuthenticated(request)) return null;
+    return session;
+  }
+
+  /**
    * Checks the request's session: expiry first (idle, then absolute); an expired or ended
    * session is tombstoned and destroyed before this returns. A session seen for the first time
    * starts its record. `markSession`: the request may write the session blob, so a new
    * session gets its marker (resource and passive requests never write it).
    */
   async evaluate(request: FastifyRequest, markSession: boolean): Promise<SessionEvaluation> {
-    const session = sessionOf(request);
-    if (!session || !this.#isAuthenticated(request)) return { state: 'anonymous' };
-    const timeouts = await this.timeoutsFor(request);
+    const session = this.signedInSession(request);
+    if (!session) return ANONYMOUS;
+    return this.evaluateSession(request, session, markSession);
+  }
+
+  /** {@link evaluate} of a session {@link signedInSession} answered. */
+  async evaluateSession(
+    request: FastifyRequest,
+    session: SessionHandle,
+    markSession: boolean,
+  ): Promise<SessionEvaluation> {
+    // Awaited only when there is a hook: an await costs a turn of the microtask queue.
+    const timeouts = this.#options.timeoutsFor
+      ? await this.timeoutsFor(request)
+      : this.#options.timeouts;
     const sessionId = session.sessionId;
     try {
       let record = await this.#store.get(sessionId);
@@ -155,7 +175,6 @@ export class SessionGuard {
       if (markSession && session.get(STARTED_MARKER_KEY) === undefined) {
         session.set(STARTED_MARKER_KEY, record.startedAtMs);
       }
-      this.#activeSessionIdOf.set(request, sessionId);
       this.#sessionCookie.learn(request, session);
       return { state: 'active', sessionId, record, timeouts, nowMs };
     } catch (error) {
@@ -227,16 +246,17 @@ export class SessionGuard {
   /**
    * The application ends the request's session (its own logout, or a rule of its own): the
    * session id is tombstoned, so a request still in flight cannot save it back to life, then
-   * destroyed; the response clears the session cookie (and sends Clear-Site-Data on logout).
+   * destroyed; the response clears the session cookie (and sends Clear-Site-Data on logout):
+   * answers the ended session for {@link finishEndedSession}, or null when there was none.
    */
-  async endSession(request: FastifyRequest, reason: EndedReason): Promise<void> {
+  async endSession(request: FastifyRequest, reason: EndedReason): Promise<SessionHandle | null> {
     if (!ENDED_REASONS.includes(reason)) {
       throw new TypeError(
         `session-security: endSession reason must be one of ${ENDED_REASONS.join(', ')}, got ${JSON.stringify(reason)}`,
       );
     }
     const session = sessionOf(request);
-    if (!session) return;
+    if (!session) return null;
     const authenticated = this.#isAuthenticated(request);
     try {
       await this.#tombstoneAndDestroy(request, session, reason, this.now(), authenticated);
@@ -244,7 +264,7 @@ export class SessionGuard {
       if (error instanceof SessionCheckError) throw error;
       throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
     }
-    this.#endedByApplication.set(request, { session, reason });
+    return session;
   }
 
   /**
@@ -272,21 +292,15 @@ export class SessionGuard {
     await session.regenerate();
   }
 
-  /** `request.sessionSecurity.endSession` and `.regenerate` of one request. */
-  controlsFor(request: FastifyRequest): SessionControls {
-    return {
-      endSession: (reason = 'logout') => this.endSession(request, reason),
-      regenerate: () => this.regenerate(request),
-    };
-  }
-
   /**
    * For the onSend hook: when the application ended the session during this request, clears
-   * its cookie and, for a logout, sends Clear-Site-Data. Cheap when it did not.
+   * its cookie and, for a logout, sends Clear-Site-Data.
    */
-  finishEndedSession(request: FastifyRequest, reply: FastifyReply): void {
-    const ended = this.#endedByApplication.get(request);
-    if (!ended) return;
+  finishEndedSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ended: { session: SessionHandle; reason: EndedReason },
+  ): void {
     clearSessionCookie(request, reply, ended.session);
     if (ended.reason === 'logout') this.sendClearSiteData(reply);
   }
@@ -298,13 +312,18 @@ export class SessionGuard {
   }
 
   /**
-   * Why the session the request's cookie still names ended, for a request that found no session:
-   * the element's own request ended it (and the expiry action reloaded the page), so only its
-   * tombstone knows. Null when the cookie names no ended session (or none at all).
+   * The session id the request's session cookie still names when that is not the request's
+   * session (the element's own request ended it and the expiry action reloaded the page), else
+   * null. Synchronous and cheap: most requests have nothing to look up.
    */
-  async endedReasonOfCookie(request: FastifyRequest): Promise<EndedReason | null> {
+  staleCookieSessionId(request: FastifyRequest): string | null {
     const sessionId = this.#sessionCookie.sessionIdIn(request);
     if (sessionId === null || sessionId === sessionOf(request)?.sessionId) return null;
+    return sessionId;
+  }
+
+  /** Why `sessionId` ended, from its tombstone; null when it has none. */
+  async endedReasonOf(sessionId: string): Promise<EndedReason | null> {
     try {
       return (await this.#store.get(sessionId))?.endedReason ?? null;
     } catch (error) {
@@ -313,20 +332,22 @@ export class SessionGuard {
   }
 
   /**
-   * Starts the clocks of a session that became authenticated during this request (a sign-in),
-   * so idle and absolute time count from the sign-in response, not from the next request.
-   * Does nothing when the request already found this session active, or for anonymous callers.
+   * The session a sign-in during this request produced: signed in at the end of the request and
+   * not the session the request's check found active (`activeSessionId`), else null.
+   * Synchronous; throws {@link SessionCheckError} like {@link signedInSession}.
    */
-  /** Whether {@link startIfSignedIn} has anything to check: cheap, synchronous, never throws. */
-  mayHaveSignedIn(request: FastifyRequest): boolean {
+  signedInDuring(request: FastifyRequest, activeSessionId: string | null): SessionHandle | null {
     const session = sessionOf(request);
-    return session !== null && this.#activeSessionIdOf.get(request) !== session.sessionId;
+    if (!session || session.sessionId === activeSessionId) return null;
+    return this.#isAuthenticated(request) ? session : null;
   }
 
-  async startIfSignedIn(request: FastifyRequest): Promise<void> {
-    const session = sessionOf(request);
-    if (!session || this.#activeSessionIdOf.get(request) === session.sessionId) return;
-    if (!this.#isAuthenticated(request)) return;
+  /**
+   * Starts the clocks of a session that became authenticated during this request (a sign-in,
+   * found by {@link signedInDuring}), so idle and absolute time count from the sign-in response,
+   * not from the next request. An existing record or tombstone is left as it is.
+   */
+  async startClocks(request: FastifyRequest, session: SessionHandle): Promise<void> {
     const timeouts = await this.timeoutsFor(request);
     try {
       const record = await this.#store.start(session.sessionId, {
@@ -370,16 +391,24 @@ export class SessionGuard {
   }
 
   /**
+   * Whether {@link recordActivity} would ask the store to write: `lastActivityMs` is at least
+   * `minStepMs` newer than the record the check read. Most requests of a busy page are not.
+   */
+  needsActivityWrite(active: ActiveEvaluation, lastActivityMs: number, minStepMs: number): boolean {
+    const stepMs = lastActivityMs - active.record.lastActivityMs;
+    return stepMs > 0 && stepMs >= minStepMs;
+  }
+
+  /**
    * Moves last activity forward to `lastActivityMs` when that is at least `minStepMs` newer than
    * the stored value. Answers the record as stored afterwards (a tombstone when a logout won).
    */
   async recordActivity(
-    active: Extract<SessionEvaluation, { state: 'active' }>,
+    active: ActiveEvaluation,
     lastActivityMs: number,
     minStepMs: number,
   ): Promise<StoredActivity> {
-    const stepMs = lastActivityMs - active.record.lastActivityMs;
-    if (stepMs <= 0 || stepMs < minStepMs) return active.record;
+    if (!this.needsActivityWrite(active, lastActivityMs, minStepMs)) return active.record;
     try {
       const stored = await this.#store.advance(active.sessionId, {
         lastActivityMs,
