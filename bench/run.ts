@@ -1,42 +1,27 @@
 // `npm run bench`: every benchmark of docs/benchmarks.md, each against its baseline in the same
-// run, printed as one table. Options: --only=bundle,activity,traffic,throughput,writes,memory
+// run, printed as one table. Options: --only=bundle,writes,activity,memory,traffic,throughput
 // (a subset), --quick (fewer rounds, for a smoke run), --json=FILE (also write the figures).
+//
+// Each section runs in its own process (bench/section-process.ts), browser sections with their
+// own Chromium, within a time limit: a section that throws, crashes or hangs is stopped and
+// shows as a failed row with the reason, the other sections still run, and the run exits 1.
+// BENCH_FAIL_SECTION=<name>[:throw|:crash|:hang] forces a failure (see section-process.ts);
+// BENCH_SECTION_TIMEOUT_SECONDS overrides every section's time limit.
+import { type ChildProcess, fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Browser } from 'playwright-core';
-import { measureActivityCost } from './browser/activity-cost.js';
-import { launchBenchChromium } from './browser/chromium.js';
-import { measureConnectCycles } from './browser/memory.js';
-import { measureTraffic } from './browser/traffic.js';
-import {
-  elementGzipBytes,
-  jqueryGzipBytes,
-  litCoreGzipBytes,
-  litReactiveElementGzipBytes,
-} from './bundle-size.js';
-import {
-  activityRows,
-  bundleRows,
-  memoryRows,
-  throughputRows,
-  trafficRows,
-  writeRows,
-} from './rows.js';
-import { countStoreWrites } from './server/store-writes.js';
-import { measureThroughput } from './server/throughput.js';
+import type { SectionMessage } from './section-process.js';
+import { SECTION_NAMES, SECTIONS, type SectionName } from './sections.js';
 import { type BenchRow, formatTable } from './table.js';
 
-const SECTIONS = ['bundle', 'activity', 'traffic', 'throughput', 'writes', 'memory'] as const;
-type Section = (typeof SECTIONS)[number];
-
 interface RunOptions {
-  readonly only: ReadonlySet<Section>;
+  readonly only: readonly SectionName[];
   readonly quick: boolean;
   readonly jsonPath: string | null;
 }
 
 function parseArguments(args: readonly string[]): RunOptions {
-  let only = new Set<Section>(SECTIONS);
+  let only: readonly SectionName[] = SECTION_NAMES;
   let quick = false;
   let jsonPath: string | null = null;
   for (const arg of args) {
@@ -44,11 +29,13 @@ function parseArguments(args: readonly string[]): RunOptions {
     else if (arg.startsWith('--json=')) jsonPath = arg.slice('--json='.length);
     else if (arg.startsWith('--only=')) {
       const names = arg.slice('--only='.length).split(',');
-      const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+      const unknown = names.filter((name) => !(SECTION_NAMES as readonly string[]).includes(name));
       if (unknown.length > 0) {
-        throw new Error(`unknown section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+        throw new Error(
+          `unknown section ${unknown.join(', ')}; known: ${SECTION_NAMES.join(', ')}`,
+        );
       }
-      only = new Set(names as Section[]);
+      only = SECTION_NAMES.filter((name) => names.includes(name));
     } else {
       throw new Error(`unknown argument ${arg}; use --only=..., --quick, --json=FILE`);
     }
@@ -60,129 +47,111 @@ function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
-  const rows: BenchRow[] = [];
-  const figures: Record<string, unknown> = {};
-  const needsBrowser = ['activity', 'traffic', 'memory'].some((name) =>
-    options.only.has(name as Section),
-  );
-  let browser: Browser | null = null;
-  try {
-    if (needsBrowser) browser = await launchBenchChromium();
-    figures.machine = {
-      date: new Date().toISOString(),
-      cores: availableParallelism(),
-      node: process.version,
-      chromium: browser?.version() ?? null,
-    };
-    if (options.only.has('bundle')) {
-      progress('bundle sizes');
-      const bundle = {
-        elementBytes: await elementGzipBytes(),
-        litCoreBytes: await litCoreGzipBytes(),
-        litReactiveElementBytes: await litReactiveElementGzipBytes(),
-        jquery: await jqueryGzipBytes(),
-      };
-      figures.bundle = bundle;
-      rows.push(...bundleRows(bundle));
-    }
-    if (options.only.has('writes')) {
-      progress('store writes');
-      const writes = {
-        activeOneSecond: await countStoreWrites({
-          kind: 'active-route',
-          requests: 1000,
-          spanMs: 1000,
-        }),
-        activeTenSeconds: await countStoreWrites({
-          kind: 'active-route',
-          requests: 1000,
-          spanMs: 10_000,
-        }),
-        reports: await countStoreWrites({ kind: 'activity-report', requests: 1000, spanMs: 1000 }),
-        passiveRoute: await countStoreWrites({
-          kind: 'passive-route',
-          requests: 1000,
-          spanMs: 1000,
-        }),
-        passiveHeader: await countStoreWrites({
-          kind: 'passive-header',
-          requests: 1000,
-          spanMs: 1000,
-        }),
-        statusReads: await countStoreWrites({ kind: 'status-read', requests: 1000, spanMs: 1000 }),
-        stampEveryRequest: await countStoreWrites({
-          kind: 'active-route',
-          requests: 1000,
-          spanMs: 1000,
-          model: 'stamp-every-request',
-        }),
-        stampPassive: await countStoreWrites({
-          kind: 'passive-route',
-          requests: 1000,
-          spanMs: 1000,
-          model: 'stamp-every-request',
-        }),
-      };
-      figures.writes = writes;
-      rows.push(...writeRows(writes));
-    }
-    if (browser && options.only.has('activity')) {
-      progress('activity cost in Chromium');
-      const activity = await measureActivityCost(browser, {
-        events: 100_000,
-        rounds: options.quick ? 3 : 7,
-      });
-      figures.activity = activity;
-      rows.push(...activityRows(activity));
-    }
-    if (browser && options.only.has('memory')) {
-      progress('connect/disconnect cycles in Chromium');
-      const memory = await measureConnectCycles(browser, {
-        cycles: options.quick ? 1000 : 10_000,
-      });
-      figures.memory = memory;
-      rows.push(...memoryRows(memory));
-    }
-    if (browser && options.only.has('traffic')) {
-      progress('server traffic per browser, simulated hour (1, 5, 10 tabs)');
-      const simulatedSeconds = options.quick ? 1200 : 3600;
-      const traffic = await measureTraffic(browser, [1, 5, 10], {
-        simulatedSeconds,
-        activityEverySeconds: 10,
-        switchTabEverySeconds: 300,
-        stepSeconds: 1,
-        warnAfterSeconds: 540,
-        expireAfterSeconds: 600,
-      });
-      figures.traffic = traffic;
-      rows.push(...trafficRows(traffic, simulatedSeconds));
-    }
-    await browser?.close();
-    browser = null;
-    if (options.only.has('throughput')) {
-      progress('server throughput with autocannon (alternating rounds)');
-      const throughput = await measureThroughput({
-        rounds: options.quick ? 3 : 8,
-        durationSeconds: options.quick ? 1 : 1.5,
-        connections: 10,
-      });
-      figures.throughput = throughput;
-      rows.push(...throughputRows(throughput));
-    }
-  } finally {
-    await browser?.close();
+function timeoutSecondsOf(name: SectionName, quick: boolean): number {
+  const override = process.env.BENCH_SECTION_TIMEOUT_SECONDS;
+  if (override === undefined) return SECTIONS[name].timeoutSeconds(quick);
+  const seconds = Number(override);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new Error(`BENCH_SECTION_TIMEOUT_SECONDS must be a positive number, got ${override}`);
   }
-  process.stdout.write(`${formatTable(rows)}\n`);
-  const unmet = rows.filter((row) => row.met === false).length;
-  process.stdout.write(
-    `\n${rows.length} figures, ${unmet} goal${unmet === 1 ? '' : 's'} not met (see docs/benchmarks.md)\n`,
-  );
-  if (options.jsonPath) {
-    const replacer = (_key: string, value: unknown) => (value instanceof Set ? [...value] : value);
-    await writeFile(options.jsonPath, `${JSON.stringify(figures, replacer, 2)}\n`);
+  return seconds;
+}
+
+/** Kills the section's process and everything it started (its own process group). */
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }
 
-await main();
+/** Runs one section in its own process: its answer, or why it failed. */
+function runSectionProcess(name: SectionName, quick: boolean): Promise<SectionMessage> {
+  const timeoutSeconds = timeoutSecondsOf(name, quick);
+  const child = fork(
+    new URL('./section-process.js', import.meta.url),
+    [name, ...(quick ? ['--quick'] : [])],
+    // detached: its own process group, so a timeout also stops the Chromium it launched.
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true },
+  );
+  return new Promise((resolve) => {
+    let answer: SectionMessage | null = null;
+    const timer = setTimeout(() => {
+      answer ??= { ok: false, reason: `did not finish within ${timeoutSeconds} s (stopped)` };
+      killGroup(child);
+    }, timeoutSeconds * 1000);
+    child.on('message', (message: SectionMessage) => {
+      answer ??= message;
+    });
+    child.on('error', (error) => {
+      answer ??= { ok: false, reason: `could not run: ${error.message}` };
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      // Whatever the section left running in its group (a browser) goes with it.
+      killGroup(child);
+      resolve(
+        answer ?? {
+          ok: false,
+          reason: `its process exited with ${signal ?? `code ${String(code)}`} without an answer`,
+        },
+      );
+    });
+  });
+}
+
+function failedRow(name: SectionName, reason: string): BenchRow {
+  return {
+    what: `section ${name}: FAILED`,
+    figure: reason,
+    baseline: '-',
+    ratio: '-',
+    goal: 'completes',
+    met: false,
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseArguments(process.argv.slice(2));
+  const rows: BenchRow[] = [];
+  const failed: SectionName[] = [];
+  const figures: Record<string, unknown> = {};
+  const machine = {
+    date: new Date().toISOString(),
+    cores: availableParallelism(),
+    node: process.version,
+    chromium: null as string | null,
+  };
+  figures.machine = machine;
+  for (const name of options.only) {
+    const startedMs = Date.now();
+    progress(
+      `${SECTIONS[name].title} (own process, limit ${timeoutSecondsOf(name, options.quick)} s)`,
+    );
+    const answer = await runSectionProcess(name, options.quick);
+    const seconds = ((Date.now() - startedMs) / 1000).toFixed(0);
+    if (answer.ok) {
+      figures[name] = answer.result.figures;
+      machine.chromium ??= answer.result.chromium ?? null;
+      rows.push(...answer.result.rows);
+      progress(`${name} done in ${seconds} s`);
+    } else {
+      failed.push(name);
+      figures[name] = { failed: answer.reason };
+      rows.push(failedRow(name, answer.reason));
+      progress(`${name} FAILED after ${seconds} s: ${answer.reason}`);
+    }
+  }
+  process.stdout.write(`${formatTable(rows)}\n`);
+  const unmet = rows.filter((row) => row.met === false).length - failed.length;
+  process.stdout.write(
+    `\n${rows.length - failed.length} figures, ${unmet} goal${unmet === 1 ? '' : 's'} not met (see docs/benchmarks.md)` +
+      `; ${failed.length === 0 ? 'every section completed' : `FAILED sections: ${failed.join(', ')}`}\n`,
+  );
+  if (options.jsonPath) await writeFile(options.jsonPath, `${JSON.stringify(figures, null, 2)}\n`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
