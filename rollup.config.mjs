@@ -30,29 +30,53 @@ function minifyCssTemplates() {
   };
 }
 
+// The chunks a page loads on demand, each one file with everything it needs: none imports the
+// main bundle by name, so a renamed or hashed main file (`session-security.3f9c1a.js`), or one
+// loaded with a cache buster (`?v=2`), never makes the browser fetch and run the element's code
+// a second time, and legacy mode still loads. They only need to stay beside the main file.
+const onDemandChunks = {
+  'legacy-transport.js': 'build/components/session-security/core/legacy-transport.js',
+  'storage-lease-election.js': 'build/components/session-security/core/storage-lease-election.js',
+};
+
+/** Keeps `import('./<chunk>')` of the on-demand chunks as is: they are built on their own. */
+function onDemandChunksExternal() {
+  return {
+    name: 'on-demand-chunks-external',
+    resolveDynamicImport(specifier) {
+      if (typeof specifier !== 'string') return null;
+      const name = specifier.replace(/^\.\//, '');
+      return name in onDemandChunks ? { id: `./${name}`, external: 'absolute' } : null;
+    },
+  };
+}
+
+const plugins = () => [
+  nodeResolve({ exportConditions: ['production'] }),
+  minifyCssTemplates(),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
 export default existsSync(input)
-  ? {
-      input,
-      // Lets the legacy chunk import the code it shares with the entry from the entry itself
-      // (extra exports), instead of a third, shared chunk.
-      preserveEntrySignatures: 'allow-extension',
-      // A directory, not one file: the dialog's other languages are separate chunks loaded on
-      // demand (dist/locales/), so the main file holds English only; so is the legacy transport.
-      output: {
-        dir: 'dist',
-        format: 'es',
-        sourcemap: true,
-        entryFileNames: 'session-security.js',
-        // The legacy django-session-security transport is a chunk too, outside locales/.
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.includes('/locales/'))
-            ? 'locales/[name].js'
-            : '[name].js',
+  ? [
+      {
+        input,
+        // A directory, not one file: the dialog's other languages are separate chunks loaded on
+        // demand (dist/locales/, self-contained string tables), so the main file holds English
+        // only.
+        output: {
+          dir: 'dist',
+          format: 'es',
+          sourcemap: true,
+          entryFileNames: 'session-security.js',
+          chunkFileNames: 'locales/[name].js',
+        },
+        plugins: [onDemandChunksExternal(), ...plugins()],
       },
-      plugins: [
-        nodeResolve({ exportConditions: ['production'] }),
-        minifyCssTemplates(),
-        terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
-      ],
-    }
+      ...Object.entries(onDemandChunks).map(([file, chunkInput]) => ({
+        input: chunkInput,
+        output: { file: `dist/${file}`, format: 'es', sourcemap: true },
+        plugins: plugins(),
+      })),
+    ]
   : { input: 'scripts/empty-bundle.mjs', output: { file: 'dist/.empty.js' } };

@@ -1,6 +1,9 @@
-export { CookieJar } from './cookie-jar.js';
-export type { Exchange, ReceivedResponse, SentRequest } from './http-client.js';
-export { parseArguments, type SignInMethod, type SuiteOptions, USAGE } from './options.js';
-export { formatResult, formatResults, formatSummary, toJson } from './report.js';
+/**
+ * `session-security/conformance`: the protocol v1 conformance suite as a library, for a test of
+ * a backend that runs it from code instead of the `session-security-conformance` command.
+ * Everything else under conformance/ is internal and may change in any release.
+ */
+export { formatResults, formatSummary, toJson } from './report.js';
 export { runSuite, type SuiteReport } from './run-suite.js';
 export type { CheckResult } from './runner.js';
+export type { SignInMethod, SuiteOptions } from './options.js';

@@ -1,7 +1,7 @@
 // Runs every check and test suite of the project in order and closes with one plain summary
 // line ("N passed, N failed") counting the node:test and web-test-runner tests together.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,20 +74,50 @@ if (wanted('browser') && findTests(join(root, 'build', 'test', 'components')).le
   }
 }
 
-for (const suite of ['protocol', 'server', 'conformance', 'e2e']) {
+// The package as users get it: one tarball (already built, so packed without scripts), checked by
+// publint and @arethetypeswrong/cli, then installed into scratch projects by the install tests.
+const suiteEnv = {};
+if (wanted('package')) {
+  const packDir = join(workDir, 'pack');
+  mkdirSync(packDir);
+  if (
+    run('npm pack', 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packDir])
+  ) {
+    const tarball = join(
+      packDir,
+      readdirSync(packDir).find((name) => name.endsWith('.tgz')),
+    );
+    suiteEnv.SESSION_SECURITY_TARBALL = tarball;
+    for (const [label, args] of [
+      ['publint', ['publint', '--strict']],
+      ['@arethetypeswrong/cli', ['attw', tarball, '--profile', 'esm-only']],
+    ]) {
+      if (run(label, 'npx', ['--no-install', ...args])) passed += 1;
+      else failed += 1;
+    }
+  } else failed += 1;
+}
+
+for (const suite of ['protocol', 'server', 'conformance', 'e2e', 'package']) {
   if (!wanted(suite)) continue;
+  if (suite === 'package' && !suiteEnv.SESSION_SECURITY_TARBALL) continue;
   const files = findTests(join(root, 'build', 'test', suite));
   if (files.length === 0) continue;
   const tap = join(workDir, `${suite}.tap`);
-  run(`${suite} tests (node:test)`, process.execPath, [
-    '--test',
-    '--test-concurrency=1',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`,
-    ...files,
-  ]);
+  run(
+    `${suite} tests (node:test)`,
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    suiteEnv,
+  );
   if (!countTap(tap)) {
     failed += 1;
     failures.push(`${suite} tests wrote no report`);

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { hiddenInputs } from '../../conformance/context.js';
-import { type CheckResult, formatResults, parseArguments } from '../../conformance/index.js';
+import { type CheckResult, formatResults } from '../../conformance/index.js';
+import { parseArguments } from '../../conformance/options.js';
 import { ROOT_URL } from './support/servers.js';
 
 const CLI = fileURLToPath(new URL('build/conformance/cli.js', ROOT_URL));
