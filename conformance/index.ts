@@ -3,7 +3,8 @@
  * a backend that runs it from code instead of the `session-security-conformance` command.
  * Everything else under conformance/ is internal and may change in any release.
  */
+
+export type { SignInMethod, SuiteOptions } from './options.js';
 export { formatResults, formatSummary, toJson } from './report.js';
 export { runSuite, type SuiteReport } from './run-suite.js';
 export type { CheckResult } from './runner.js';
-export type { SignInMethod, SuiteOptions } from './options.js';
