@@ -11,6 +11,7 @@ import Fastify, {
 import { createClient } from 'redis';
 import sessionSecurity, { memoryActivityStore, redisActivityStore } from 'session-security/fastify';
 import { makeProblem, PROBLEM_MEDIA_TYPE } from 'session-security/protocol';
+import { boundedSessionStore } from './bounded-session-store.js';
 import { isDemoAccount } from './credentials.js';
 import {
   ASSETS,
@@ -50,12 +51,20 @@ export interface DemoAppOptions {
   readonly sessionSecret?: string | null;
   /** Server clock in epoch milliseconds (tests move it together with the browser's clock). */
   readonly nowMs?: () => number;
+  /**
+   * Milliseconds a Redis command (sessions and activity) may take before the request fails
+   * closed with 503. Default 2000.
+   */
+  readonly storeTimeoutMs?: number;
   /** Fastify's logger (off by default). */
   readonly logger?: boolean;
 }
 
 /** Used when SESSION_SECRET is not set. Public, so only for a demo on loopback. */
 export const DEMO_ONLY_SESSION_SECRET = 'session-security demo secret: never use in production';
+
+/** How long a Redis command may take before the request fails closed with 503. */
+const DEFAULT_STORE_TIMEOUT_MS = 2000;
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE_NAME = 'sid';
@@ -122,9 +131,13 @@ async function sessionStores(options: DemoAppOptions) {
     // Reconnection is automatic; requests meanwhile fail closed in the plugin.
   });
   await client.connect();
+  const timeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   return {
-    sessionStore: new RedisStore({ client, prefix: 'session-security-demo:sess:' }),
-    activityStore: redisActivityStore({ client }),
+    sessionStore: boundedSessionStore(
+      new RedisStore({ client, prefix: 'session-security-demo:sess:' }),
+      timeoutMs,
+    ),
+    activityStore: redisActivityStore({ client, commandTimeoutMs: timeoutMs }),
     close: async () => {
       await client.close();
     },

@@ -15,10 +15,25 @@ export interface RedisActivityStoreOptions {
   /** Key prefix of the activity records. Default `session-security:`. */
   readonly prefix?: string;
   /**
-   * Milliseconds after which a command that got no answer fails (so a stalled Redis fails
-   * closed instead of hanging requests). Default 2000.
+   * Milliseconds after which a command that got no answer fails, measured by a timer of this
+   * store from the moment the command is handed to the client (node-redis's own timeout stops
+   * counting once the command is written, so a stalled Redis would hang requests). The request
+   * then fails closed with 503. A command already written may still run when Redis comes back:
+   * every script is safe to apply late (activity only moves forward, tombstones stay). Default
+   * 2000.
    */
   readonly commandTimeoutMs?: number;
+}
+
+/** Settles like `answer`, or rejects after `timeoutMs` if it has not settled by then. */
+function withinMs<T>(answer: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`session-security: Redis did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 // Fields of the hash of one session: l = last activity, s = started at, e = ended reason.
@@ -103,7 +118,8 @@ export function redisActivityStore(options: RedisActivityStoreOptions): Activity
       `session-security: redisActivityStore commandTimeoutMs must be a positive number, got ${String(commandTimeoutMs)}`,
     );
   }
-  const send = (args: string[]) => client.sendCommand(args, { timeout: commandTimeoutMs });
+  const send = (args: string[]) =>
+    withinMs(client.sendCommand(args, { timeout: commandTimeoutMs }), commandTimeoutMs);
   const evalScript = (script: string, sessionId: string, ...args: string[]) =>
     send(['EVAL', script, '1', prefix + sessionId, ...args]);
 

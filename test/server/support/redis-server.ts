@@ -77,6 +77,16 @@ export class RedisServer {
     });
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void {
+    if (!this.#process?.kill('SIGSTOP')) throw new Error('redis-server is not running');
+  }
+
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void {
+    if (!this.#process?.kill('SIGCONT')) throw new Error('redis-server is not running');
+  }
+
   /** Stops the server (like a crash: no snapshot is written). */
   async stop(): Promise<void> {
     const child = this.#process;
