@@ -66,6 +66,13 @@ class ActivityTests(ClockMixin, TestCase):
                 self.assertEqual(list(response.cookies), [])
                 self.assertEqual(self.idle_ms(), before + 2000, 'last activity unchanged')
 
+    @override_settings(ROOT_URLCONF='tests.urls')
+    def test_views_marked_passive_are_not_activity(self):
+        self.clock.advance(2000)
+        response = send(self.client, 'GET', '/api/notifications', API_HEADERS)
+        self.assertEqual((response.status_code, list(response.cookies)), (200, []))
+        self.assertEqual(self.idle_ms(), 2000)
+
     def test_other_values_of_the_passive_header_are_activity(self):
         self.clock.advance(2000)
         send(self.client, 'GET', '/', {**API_HEADERS, 'session-security-passive': 'true'})

@@ -24,6 +24,8 @@ export interface DjangoTimeouts {
 export interface RunningDjango {
   /** Origin without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   readonly origin: string;
+  /** The SQLite file the server created for this run (deleted when it stops). */
+  readonly databaseFile: string;
   /** What the process wrote to stderr so far (its log, with the audit lines). */
   log(): string;
   /** Stops the server with SIGINT, so it deletes its throw-away database. */
@@ -47,7 +49,7 @@ export async function startDjango(timeouts: DjangoTimeouts): Promise<RunningDjan
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const origin = await new Promise<string>((resolve, reject) => {
+  const [origin, databaseFile] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the Django demo did not start in 30 s: ${stdout} ${stderr}`));
@@ -58,15 +60,17 @@ export async function startDjango(timeouts: DjangoTimeouts): Promise<RunningDjan
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /Django demo on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout);
-      if (match?.[1]) {
+      const match =
+        /Django demo on (http:\/\/127\.0\.0\.1:\d+)\/.*\nthrow-away database: (.+)\n/.exec(stdout);
+      if (match?.[1] && match[2]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve([match[1], match[2]]);
       }
     });
   });
   return {
     origin,
+    databaseFile,
     log: () => stderr,
     close: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

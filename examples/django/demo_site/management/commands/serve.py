@@ -45,6 +45,7 @@ class Command(BaseCommand):
             f'absolute timeout {settings.SESSION_SECURITY_ABSOLUTE_TIMEOUT or "none"}'
         )
         self.stdout.write(f'Django demo on http://{host}:{server.server_port}/ ({timeouts})')
+        self.stdout.write(f'throw-away database: {settings.DATABASES["default"]["NAME"]}')
         sys.stdout.flush()
         try:
             server.serve_forever()
