@@ -14,6 +14,7 @@ from .conf import Timeouts
 from .signals import session_ended
 
 TOKEN_SESSION_KEY = '_session_security_v1'
+STALE_KEY_MAX_LENGTH = 64
 logger = logging.getLogger('session_security_v1')
 
 
@@ -105,7 +106,11 @@ def end(request, token, reason, timeouts, now_ms, clear_cookie) -> Evaluation:
     announcement if this request ended it, then the destruction. `token` None: the session
     ended earlier and is only destroyed here."""
     user = request.user
-    announce = token is not None and store.end(token, reason, now_ms)
+    # Without clear_cookie the browser keeps the cookie: remember its key with the tombstone.
+    stale_key = '' if clear_cookie else (request.COOKIES.get(settings.SESSION_COOKIE_NAME) or '')
+    if len(stale_key) > STALE_KEY_MAX_LENGTH:
+        stale_key = ''  # a signed-cookie session: its cookie still carries the token
+    announce = token is not None and store.end(token, reason, now_ms, stale_key)
     try:
         destroy_session(request, clear_cookie)
     except DatabaseError as error:
@@ -113,6 +118,17 @@ def end(request, token, reason, timeouts, now_ms, clear_cookie) -> Evaluation:
     if announce:
         send_session_ended(request, user, reason)
     return Evaluation('ended', now_ms, timeouts, reason=reason)
+
+
+def reason_for_stale_cookie(request) -> Optional[str]:
+    """For an anonymous request whose session cookie names no session: why the session of that
+    cookie ended (an earlier request ended it without clearing the cookie), or None."""
+    stale_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not stale_key or len(stale_key) > STALE_KEY_MAX_LENGTH:
+        return None
+    if request.session.session_key is not None:
+        return None  # a live (anonymous) session
+    return store.reason_ended_with_key(stale_key)
 
 
 def send_session_ended(request, user, reason: str) -> None:

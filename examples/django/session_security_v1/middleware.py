@@ -104,6 +104,9 @@ class SessionSecurityMiddleware:
             if evaluation.state == 'untracked':
                 evaluation = self._untracked(request, evaluation, passive)
             request.session_security.timeouts = evaluation.timeouts
+            if evaluation.state == 'anonymous' and not passive and not is_api_request(request):
+                # The page load after an element's request ended the session can say why.
+                request.session_security.expired_reason = guard.reason_for_stale_cookie(request)
             if evaluation.state == 'ended':
                 request.session_security.expired_reason = evaluation.reason
                 if is_api_request(request) and not legacy_ping:

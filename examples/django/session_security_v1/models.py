@@ -13,6 +13,9 @@ class ActivityRecord(models.Model):
     last_activity_ms = models.BigIntegerField()
     started_at_ms = models.BigIntegerField()
     ended_reason = models.CharField(max_length=8, blank=True, default='')
+    # The session key the session had when it ended, if its cookie may outlive it in the
+    # browser: the next page load with that cookie can then say why the session ended.
+    ended_session_key = models.CharField(max_length=64, blank=True, default='', db_index=True)
     # Epoch ms after which the record may be deleted (the session is over by then anyway).
     keep_until_ms = models.BigIntegerField(db_index=True)
 

@@ -80,13 +80,13 @@ def advance(token: str, to_ms: int, min_step_ms: int, now_ms: int, ttl_ms: int) 
 
 
 @_fails_closed
-def end(token: str, reason: str, now_ms: int) -> bool:
+def end(token: str, reason: str, now_ms: int, session_key: str = '') -> bool:
     """Turns the record into a tombstone with `reason` (the first reason wins; a missing record
     gets a tombstone too). Answers True only to the one call that ended a live record, so that a
-    session's end is announced once."""
+    session's end is announced once. `session_key`: see ActivityRecord.ended_session_key."""
     keep_until_ms = now_ms + TOMBSTONE_TTL_MS
     ended = ActivityRecord.objects.filter(token=token, ended_reason='').update(
-        ended_reason=reason, keep_until_ms=keep_until_ms
+        ended_reason=reason, keep_until_ms=keep_until_ms, ended_session_key=session_key or ''
     )
     if ended == 1:
         return True
@@ -103,6 +103,17 @@ def end(token: str, reason: str, now_ms: int) -> bool:
         except IntegrityError:
             pass  # a concurrent request wrote the record first: its reason wins
     return False
+
+
+@_fails_closed
+def reason_ended_with_key(session_key: str) -> Optional[str]:
+    """Why the session that had `session_key` ended, while its tombstone is kept, or None."""
+    return (
+        ActivityRecord.objects.filter(ended_session_key=session_key)
+        .exclude(ended_reason='')
+        .values_list('ended_reason', flat=True)
+        .first()
+    )
 
 
 def _sweep(now_ms: int) -> None:

@@ -183,9 +183,23 @@ class ExpiryTests(ClockMixin, TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(response['Location'], '/login?reason=idle')
         self.assert_destroyed('idle')
-        # The ended session stays ended: the next request is anonymous.
+        # The ended session stays ended: the next request is anonymous (and, as the browser
+        # still sends the old cookie, still told why).
         again = send(self.client, 'GET', '/', PAGE_HEADERS)
-        self.assertEqual(again['Location'], '/login')
+        self.assertEqual(again['Location'], '/login?reason=idle')
+        self.assertEqual(send(self.client, 'GET', '/', API_HEADERS).status_code, 302)
+
+    def test_the_page_load_after_a_status_read_ended_the_session_learns_why(self):
+        self.clock.advance(10_000)
+        self.assertEqual(body_of(status(self.client))['reason'], 'idle')
+        self.assertEqual(session_key(self.client), self.key, 'the browser kept the cookie')
+        response = send(self.client, 'GET', '/', PAGE_HEADERS)
+        self.assertEqual((response.status_code, response['Location']), (302, '/login?reason=idle'))
+        api = send(self.client, 'GET', '/', API_HEADERS)
+        self.assertEqual(api['Location'], '/login', 'API requests are only anonymous')
+        stranger = Client()
+        stranger.cookies['sessionid'] = 'no-such-session-0123456789abcdef'
+        self.assertEqual(send(stranger, 'GET', '/', PAGE_HEADERS)['Location'], '/login')
 
     def test_the_absolute_lifetime_ends_an_active_session(self):
         for _ in range(5):
