@@ -1,7 +1,6 @@
 // Bundles the self-registering element (entry bundle.ts), lit included, into one ES module file for
 // `<script type="module" src="dist/session-security.js">`. tsc emits the JS first (TypeScript 7
 // has no JS API for a rollup plugin), so this bundles build/ output.
-import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -57,26 +56,24 @@ const plugins = () => [
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
-export default existsSync(input)
-  ? [
-      {
-        input,
-        // A directory, not one file: the dialog's other languages are separate chunks loaded on
-        // demand (dist/locales/, self-contained string tables), so the main file holds English
-        // only.
-        output: {
-          dir: 'dist',
-          format: 'es',
-          sourcemap: true,
-          entryFileNames: 'session-security.js',
-          chunkFileNames: 'locales/[name].js',
-        },
-        plugins: [onDemandChunksExternal(), ...plugins()],
-      },
-      ...Object.entries(onDemandChunks).map(([file, chunkInput]) => ({
-        input: chunkInput,
-        output: { file: `dist/${file}`, format: 'es', sourcemap: true },
-        plugins: plugins(),
-      })),
-    ]
-  : { input: 'scripts/empty-bundle.mjs', output: { file: 'dist/.empty.js' } };
+export default [
+  {
+    input,
+    // A directory, not one file: the dialog's other languages are separate chunks loaded on
+    // demand (dist/locales/, self-contained string tables), so the main file holds English
+    // only.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'session-security.js',
+      chunkFileNames: 'locales/[name].js',
+    },
+    plugins: [onDemandChunksExternal(), ...plugins()],
+  },
+  ...Object.entries(onDemandChunks).map(([file, chunkInput]) => ({
+    input: chunkInput,
+    output: { file: `dist/${file}`, format: 'es', sourcemap: true },
+    plugins: plugins(),
+  })),
+];

@@ -2,15 +2,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
-
-const commandPlugins = [];
-try {
-  // Optional server commands (e.g. opening a second tab) live beside the browser tests.
-  const { testCommandsPlugin } = await import('./test/browser-commands.mjs');
-  commandPlugins.push(testCommandsPlugin());
-} catch (error) {
-  if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-}
+import { testCommandsPlugin } from './test/browser-commands.mjs';
 
 export default {
   files: ['build/test/components/**/*.test.js'],
@@ -23,6 +15,7 @@ export default {
       launchOptions: { executablePath: chromiumPath(), args: chromiumArgs, headless: true },
     }),
   ],
-  plugins: commandPlugins,
+  // Server commands the browser tests call (e.g. opening a second tab).
+  plugins: [testCommandsPlugin()],
   reporters: [defaultReporter(), summaryReporter()],
 };

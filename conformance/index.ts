@@ -4,7 +4,7 @@
  * Everything else under conformance/ is internal and may change in any release.
  */
 
+export type { CheckResult } from './check-group.js';
 export type { SignInMethod, SuiteOptions } from './options.js';
 export { formatResults, formatSummary, toJson } from './report.js';
 export { runSuite, type SuiteReport } from './run-suite.js';
-export type { CheckResult } from './runner.js';

@@ -1,6 +1,6 @@
+import type { CheckResult } from './check-group.js';
 import { describeExchange, type SentRequest } from './http-client.js';
 import type { SuiteReport } from './run-suite.js';
-import type { CheckResult } from './runner.js';
 
 /** One line per check (`PASS name`, `FAIL name: why`, `SKIP name: why`), failures with their exchange. */
 export function formatResult(result: CheckResult): string[] {

@@ -1,3 +1,4 @@
+import { type CheckGroup, type CheckResult, runGroup } from './check-group.js';
 import { ordinaryRequestChecks, passiveStatusChecks, reportChecks } from './checks/activity.js';
 import { anonymousChecks } from './checks/anonymous.js';
 import { everyResponseChecks } from './checks/every-response.js';
@@ -10,7 +11,6 @@ import { DEFAULT_VECTORS_DIR, vectorChecks } from './checks/vectors.js';
 import { type ServerTimeouts, SuiteContext } from './context.js';
 import { HttpClient } from './http-client.js';
 import type { SuiteOptions } from './options.js';
-import { type CheckGroup, type CheckResult, runGroup } from './runner.js';
 
 /** What a run of the suite found. */
 export interface SuiteReport {
@@ -65,8 +65,8 @@ async function runAll(
     // One session only: everything that keeps it first, then the checks that end it.
     const ordered = [
       ...groups.filter((group) => !group.endsSession),
-      ...groups.filter((group) => group.endsSession && group.name === 'no-revival'),
-      ...groups.filter((group) => group.endsSession && group.name !== 'no-revival'),
+      ...groups.filter((group) => group.endsSession && group.endsTheOnlySessionFirst),
+      ...groups.filter((group) => group.endsSession && !group.endsTheOnlySessionFirst),
     ];
     const byGroup = new Map<CheckGroup, CheckResult[]>();
     for (const group of ordered) byGroup.set(group, await runGroup(group, context));

@@ -63,6 +63,15 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * What a failure of work on the activity store is thrown as: a {@link SessionCheckError}, so the
+ * request is refused with 503, never treated as valid (one already made is kept as it is).
+ */
+function storeFailure(error: unknown): SessionCheckError {
+  if (error instanceof SessionCheckError) return error;
+  return new SessionCheckError(`the session store failed: ${describeError(error)}`);
+}
+
 /** Expiry checks and activity recording shared by the request hook and the protocol resource. */
 export class SessionGuard {
   readonly #options: ResolvedOptions;
@@ -178,8 +187,7 @@ export class SessionGuard {
       this.#sessionCookie.learn(request, session);
       return { state: 'active', sessionId, record, timeouts, nowMs };
     } catch (error) {
-      if (error instanceof SessionCheckError) throw error;
-      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      throw storeFailure(error);
     }
   }
 
@@ -261,8 +269,7 @@ export class SessionGuard {
     try {
       await this.#tombstoneAndDestroy(request, session, reason, this.now(), authenticated);
     } catch (error) {
-      if (error instanceof SessionCheckError) throw error;
-      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      throw storeFailure(error);
     }
     return session;
   }
@@ -286,7 +293,7 @@ export class SessionGuard {
           await this.#tellSessionEnded(request, 'logout', user, nowMs);
         }
       } catch (error) {
-        throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+        throw storeFailure(error);
       }
     }
     await session.regenerate();
@@ -327,7 +334,7 @@ export class SessionGuard {
     try {
       return (await this.#store.get(sessionId))?.endedReason ?? null;
     } catch (error) {
-      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      throw storeFailure(error);
     }
   }
 
@@ -368,7 +375,7 @@ export class SessionGuard {
         await saved.save();
       }
     } catch (error) {
-      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      throw storeFailure(error);
     }
   }
 
@@ -386,7 +393,7 @@ export class SessionGuard {
         });
       }
     } catch (error) {
-      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      throw storeFailure(error);
     }
   }
 
@@ -418,7 +425,7 @@ export class SessionGuard {
       });
       return stored ?? active.record;
     } catch (error) {
-      throw new SessionCheckError(`the session store failed: ${describeError(error)}`);
+      throw storeFailure(error);
     }
   }
 }

@@ -4,7 +4,8 @@
  * Everything is built on first use, never on import, so importing stays safe without a DOM.
  */
 
-import type { DialogVariant } from './session-security-dialog.js';
+/** `modal`: a modal `<dialog>`, the page behind is inert. `banner`: a non-modal box on top. */
+export type DialogVariant = 'modal' | 'banner';
 
 /** The nodes the element updates; everything else in the shadow DOM is static. */
 export interface DialogView {

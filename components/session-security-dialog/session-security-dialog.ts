@@ -1,9 +1,11 @@
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
+import type { WarningKind } from '../session-security/core/deadlines.js';
 import { shouldAnnounce } from './announcement-cadence.js';
 import { CountdownController } from './countdown-controller.js';
 import { deepActiveElement } from './deep-active-element.js';
 import {
   appendDialogView,
+  type DialogVariant,
   type DialogView,
   replaceSurface,
   setAttributeIfChanged,
@@ -21,14 +23,10 @@ export const DIALOG_STAY_EVENT = 'session-security-dialog-stay';
 /** Fired when the user chooses to log out now. */
 export const DIALOG_LOGOUT_EVENT = 'session-security-dialog-logout';
 
-/** `idle`: inactivity warning, can be extended. `absolute`: the session's lifetime ends. */
-export type DialogKind = 'idle' | 'absolute';
-/** `modal`: a modal `<dialog>`, the page behind is inert. `banner`: a non-modal box on top. */
-export type DialogVariant = 'modal' | 'banner';
 /** Detail of both dialog events. */
 export interface DialogActionDetail {
   /** Which warning the user answered. */
-  kind: DialogKind;
+  kind: WarningKind;
 }
 
 function refuse(name: string, expected: string, value: unknown): void {
@@ -112,7 +110,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
   /** Whether the warning is shown. Choosing an action sets it to false. */
   open = false;
   /** Which warning: inactivity (`idle`) or the end of the session's absolute lifetime. */
-  kind: DialogKind = 'idle';
+  kind: WarningKind = 'idle';
   /** When the session ends, as wall-clock epoch milliseconds. */
   deadlineMs = 0;
   /** The clock, epoch milliseconds (inject one in tests). */

@@ -4,7 +4,7 @@
  * public API of the element. The bundle `dist/session-security.js` is this module with lit
  * included. Modules under core/ and controllers/ are internal and may change in any release.
  */
-import { SessionSecurityDialogElement } from '../session-security-dialog/session-security-dialog.js';
+import '../session-security-dialog/define.js';
 import { SessionSecurityElement } from './session-security.js';
 
 export type * from './global.js';
@@ -12,9 +12,6 @@ export type * from './global.js';
 /** The element's tag name. */
 export const SESSION_SECURITY_TAG = 'session-security';
 
-if (!customElements.get('session-security-dialog')) {
-  customElements.define('session-security-dialog', SessionSecurityDialogElement);
-}
 if (!customElements.get(SESSION_SECURITY_TAG)) {
   customElements.define(SESSION_SECURITY_TAG, SessionSecurityElement);
 }

@@ -1,6 +1,6 @@
 import type { ExpiryReason } from '../../protocol/index.js';
 import type { WarningKind } from './core/deadlines.js';
-import type { ChangeSource } from './core/session-machine.js';
+import type { ChangeSource } from './core/session-types.js';
 
 /** What the element does when the session has ended. */
 export type ExpireAction = 'reload' | 'redirect' | 'logout-redirect' | 'none';

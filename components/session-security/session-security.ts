@@ -4,9 +4,12 @@ import {
   type ExpiryReason,
   validateTimeouts,
 } from '../../protocol/index.js';
-import type {
-  DialogVariant,
-  SessionSecurityDialogElement,
+import type { DialogVariant } from '../session-security-dialog/dialog-markup.js';
+import {
+  DIALOG_LOGOUT_EVENT,
+  DIALOG_STAY_EVENT,
+  DIALOG_TAG,
+  type SessionSecurityDialogElement,
 } from '../session-security-dialog/session-security-dialog.js';
 import type { DialogStrings } from '../session-security-dialog/strings.js';
 import { ActivityController, DEFAULT_ACTIVITY_EVENTS } from './controllers/activity-controller.js';
@@ -14,7 +17,7 @@ import { SessionSyncController } from './controllers/session-sync-controller.js'
 import { WakeUpController } from './controllers/wake-up-controller.js';
 import { FetchTransport } from './core/fetch-transport.js';
 import { lazyLegacyTransport } from './core/lazy-legacy-transport.js';
-import type { ChangeSource, SessionSnapshot, SessionState } from './core/session-machine.js';
+import type { ChangeSource, SessionSnapshot, SessionState } from './core/session-types.js';
 import type { Transport } from './core/transport.js';
 import type { ExpireAction, SessionSecurityEventMap } from './events.js';
 import {
@@ -251,10 +254,10 @@ export class SessionSecurityElement extends ReactiveElement {
   }
 
   #createDialog(): SessionSecurityDialogElement {
-    const dialog = document.createElement('session-security-dialog');
+    const dialog = document.createElement(DIALOG_TAG);
     dialog.setAttribute('exportparts', dialogParts);
-    dialog.addEventListener('session-security-dialog-stay', (event) => this.#onStay(event));
-    dialog.addEventListener('session-security-dialog-logout', (event) => this.#onLogout(event));
+    dialog.addEventListener(DIALOG_STAY_EVENT, (event) => this.#onStay(event));
+    dialog.addEventListener(DIALOG_LOGOUT_EVENT, (event) => this.#onLogout(event));
     this.renderRoot.append(dialog);
     return dialog;
   }

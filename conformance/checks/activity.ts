@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_BODY_BYTES, MAX_IDLE_SECONDS, PASSIVE_HEADER } from '../../protocol/index.js';
+import type { CheckGroup } from '../check-group.js';
 import {
   ACTIVITY_WRITE_WAIT_MS,
   once,
@@ -9,7 +10,6 @@ import {
 } from '../context.js';
 import { expectNear, expectNoSetCookie, expectStatusCode, fail, round } from '../expect.js';
 import type { Exchange } from '../http-client.js';
-import type { CheckGroup } from '../runner.js';
 
 /** Fails unless the session's idle time still counts from its anchor (nothing reset it). */
 function expectNotReset(

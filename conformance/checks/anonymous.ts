@@ -1,5 +1,5 @@
+import type { CheckGroup } from '../check-group.js';
 import { expectExpired, expectNoSetCookie, expectStatusCode, fail } from '../expect.js';
-import type { CheckGroup } from '../runner.js';
 
 const why = 'an anonymous caller never gets a session';
 

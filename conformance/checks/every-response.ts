@@ -1,7 +1,7 @@
+import type { CheckGroup } from '../check-group.js';
 import { parseSetCookie } from '../cookie-jar.js';
 import { fail, hasNoStore } from '../expect.js';
 import type { Exchange } from '../http-client.js';
-import type { CheckGroup } from '../runner.js';
 
 /**
  * Rules about every response the suite received, checked once all other checks are done, so

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { CheckGroup, Recorder } from '../check-group.js';
 import {
   PAST_DEADLINE_MS,
   type Session,
@@ -14,7 +15,6 @@ import {
   fail,
   round,
 } from '../expect.js';
-import type { CheckGroup, Recorder } from '../runner.js';
 
 /** Client time after which a session untouched since its anchor must have expired. */
 function pastIdleDeadline(context: SuiteContext, session: Session): number {
@@ -94,6 +94,7 @@ export const expiryChecks: CheckGroup[] = [
         expectExpired(again, ['idle', 'no-session'], 'the expired session stays ended');
       });
     },
+    { endsTheOnlySessionFirst: true },
   ),
   group(
     'expired-api-request',

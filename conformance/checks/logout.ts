@@ -1,6 +1,6 @@
+import type { CheckGroup } from '../check-group.js';
 import { parseSetCookie } from '../cookie-jar.js';
 import { expectExpired, expectNoSetCookie, fail } from '../expect.js';
-import type { CheckGroup } from '../runner.js';
 
 /** Logout ends the session on the server: the old cookie is worth nothing afterwards. */
 export const logoutChecks: CheckGroup = {

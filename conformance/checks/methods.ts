@@ -1,6 +1,6 @@
+import type { CheckGroup } from '../check-group.js';
 import { expectProblem, fail } from '../expect.js';
 import type { Exchange } from '../http-client.js';
-import type { CheckGroup } from '../runner.js';
 
 const ALLOWED = ['DELETE', 'GET', 'HEAD', 'POST'];
 

@@ -4,9 +4,9 @@ import {
   type ProblemName,
   VERSION_HEADER,
 } from '../../protocol/index.js';
+import type { CheckGroup } from '../check-group.js';
 import { type HeaderChanges, once, TOLERANCE_SECONDS } from '../context.js';
 import { expectProblem, fail, round } from '../expect.js';
-import type { CheckGroup } from '../runner.js';
 import { padTo } from './activity.js';
 
 /** One request the server must refuse, and the problem it must answer. */

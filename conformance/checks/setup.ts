@@ -1,6 +1,6 @@
+import type { CheckGroup } from '../check-group.js';
+import { testabilityProblem } from '../check-group.js';
 import { expectActive, fail } from '../expect.js';
-import type { CheckGroup } from '../runner.js';
-import { testabilityProblem } from '../runner.js';
 
 /** Signs in once and reads the timeouts the other checks plan their waits with. */
 export const setupChecks: CheckGroup = {

@@ -8,11 +8,11 @@ import {
   type ProblemName,
   type TestVector,
 } from '../../protocol/index.js';
+import type { CheckGroup } from '../check-group.js';
 import { forEachLimited, once } from '../context.js';
 import type { CookieJar } from '../cookie-jar.js';
 import { CheckSkipped, expectActive, expectExpired, expectProblem, fail } from '../expect.js';
 import type { Exchange } from '../http-client.js';
-import type { CheckGroup } from '../runner.js';
 
 /** The package's own vectors: protocol/vectors beside build/. */
 export const DEFAULT_VECTORS_DIR = fileURLToPath(

@@ -5,10 +5,8 @@ import {
   openCrossTabChannel,
   StorageCrossTabChannel,
 } from '../../components/session-security/core/cross-tab-channel.js';
-import {
-  SoloElection,
-  WebLocksElection,
-} from '../../components/session-security/core/leader-election.js';
+import { SoloElection } from '../../components/session-security/core/election.js';
+import { WebLocksElection } from '../../components/session-security/core/leader-election.js';
 import type { TabMessage } from '../../components/session-security/core/tab-messages.js';
 import { uniqueChannel } from './support/element-fixture.js';
 import { describe, it } from './support/mocha.js';

@@ -1,8 +1,9 @@
 /**
- * django-session-security's server in memory, as a `fetch` function: its middleware and its
- * ping view as ../shared/REFERENCE.md section 1 describes them, on an injected clock, with
- * Python's whole-second arithmetic (`timedelta.seconds`, `int(idleFor)`). It answers GET on its
- * ping path only.
+ * django-session-security's server in memory, as a `fetch` function: its middleware (expiry
+ * first, then last activity = max(last, now - idleFor) for a ping) and its ping view (a bare
+ * integer of idle seconds, or "logout"; session_security/middleware.py and views.py in that
+ * project), on an injected clock, with Python's whole-second arithmetic (`timedelta.seconds`,
+ * `int(idleFor)`). It answers GET on its ping path only.
  */
 
 /** One request the view saw. */

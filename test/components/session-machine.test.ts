@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import {
   deadlineCheckLeadMs,
   retryDelayMs,
-} from '../../components/session-security/core/session-machine.js';
+} from '../../components/session-security/core/check-timing.js';
 import { ChannelHub } from './support/channel-hub.js';
 import { MachineHarness } from './support/machine-harness.js';
 import { afterEach, beforeEach, describe, it } from './support/mocha.js';

@@ -1,6 +1,7 @@
-// django-session-security's own browser scenarios (REFERENCE.md section 1), with its timings
-// (warn 5 s, expire 10 s), in real Chromium against the demo, in real time. Independent
-// timelines run concurrently, each in its own browser context (its own cookies and tabs).
+// django-session-security's own browser scenarios (the Selenium tests of its test project),
+// with its timings (warn 5 s, expire 10 s), in real Chromium against the demo, in real time.
+// Independent timelines run concurrently, each in its own browser context (its own cookies and
+// tabs).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';

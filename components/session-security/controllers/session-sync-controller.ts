@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { type CrossTabChannel, openCrossTabChannel } from '../core/cross-tab-channel.js';
-import { createLeaderElection, type LeaderElection } from '../core/leader-election.js';
-import { SessionMachine, type SessionMachineListener } from '../core/session-machine.js';
+import type { LeaderElection } from '../core/election.js';
+import { createLeaderElection } from '../core/leader-election.js';
+import { SessionMachine } from '../core/session-machine.js';
+import type { SessionMachineListener } from '../core/session-types.js';
 import type { Transport } from '../core/transport.js';
 
 /** What the controller needs to build a session machine, read at each (re)start. */

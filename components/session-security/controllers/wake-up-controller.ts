@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import type { WakeReason } from '../core/session-machine.js';
+import type { WakeReason } from '../core/session-types.js';
 
 /**
  * Tells the host when timers may have been late: the tab was shown again, restored from the

@@ -1,12 +1,5 @@
 import { CHANNEL_PREFIX } from './cross-tab-channel.js';
-
-/** Decides which one tab of the browser runs the routine server checks. */
-export interface LeaderElection {
-  /** Starts competing; `onChange` is called when this tab gains or loses leadership. */
-  start(onChange: (leader: boolean) => void): void;
-  /** Stops competing and gives leadership up. */
-  stop(): void;
-}
+import type { LeaderElection } from './election.js';
 
 /**
  * Web Locks: the tab holding the lock leads; the browser releases it when the tab closes, dies or
@@ -54,15 +47,6 @@ export class WebLocksElection implements LeaderElection {
     this.#release?.();
     this.#release = null;
   }
-}
-
-/** Every tab checks for itself: correct, only less frugal (no Web Locks, no storage). */
-export class SoloElection implements LeaderElection {
-  start(onChange: (leader: boolean) => void): void {
-    onChange(true);
-  }
-
-  stop(): void {}
 }
 
 /** Loads the storage-lease election's module (a chunk of its own in dist/). */

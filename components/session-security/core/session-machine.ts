@@ -18,10 +18,6 @@ import type { TabMessage } from './tab-messages.js';
 import { TransportError } from './transport.js';
 import { globalScheduler, WakeUpTimer } from './wake-up-timer.js';
 
-export * from './check-timing.js';
-
-export type * from './session-types.js';
-
 const initialSnapshot: SessionSnapshot = {
   state: 'active',
   kind: 'idle',

@@ -1,5 +1,5 @@
 import { CHANNEL_PREFIX } from './cross-tab-channel.js';
-import { type LeaderElection, SoloElection } from './leader-election.js';
+import { type LeaderElection, SoloElection } from './election.js';
 import { globalScheduler, type Scheduler } from './wake-up-timer.js';
 
 /** How long a lease lasts unless renewed: a tab that died leads no longer than this. */

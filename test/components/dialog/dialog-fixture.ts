@@ -1,10 +1,8 @@
 /** Shared set-up for the dialog tests: registers the tag and builds an open dialog. */
 import '../../../components/session-security-dialog/define.js';
 import { fixture, html } from '@open-wc/testing';
-import type {
-  DialogKind,
-  SessionSecurityDialogElement,
-} from '../../../components/session-security-dialog/session-security-dialog.js';
+import type { WarningKind } from '../../../components/session-security/core/deadlines.js';
+import type { SessionSecurityDialogElement } from '../../../components/session-security-dialog/session-security-dialog.js';
 
 /** A fixed clock the tests move by hand. */
 export function manualClock(startMs = 1_700_000_000_000): {
@@ -22,7 +20,7 @@ export function manualClock(startMs = 1_700_000_000_000): {
 
 export interface OpenDialogOptions {
   secondsLeft?: number;
-  kind?: DialogKind;
+  kind?: WarningKind;
   lang?: string;
   nowMs?: () => number;
 }

@@ -1,9 +1,9 @@
 import type { CrossTabChannel } from '../../../components/session-security/core/cross-tab-channel.js';
-import {
-  type ChangeSource,
-  SessionMachine,
-  type SessionSnapshot,
-} from '../../../components/session-security/core/session-machine.js';
+import { SessionMachine } from '../../../components/session-security/core/session-machine.js';
+import type {
+  ChangeSource,
+  SessionSnapshot,
+} from '../../../components/session-security/core/session-types.js';
 import type { Timeouts } from '../../../protocol/index.js';
 import { FakeServer } from './fake-server.js';
 import { flushMicrotasks } from './ticks.js';

@@ -28,6 +28,11 @@ export interface CheckGroup {
   readonly waitsForExpiry: boolean;
   /** Ends the session it uses (logout or expiry). */
   readonly endsSession: boolean;
+  /**
+   * With one session only (--cookie), runs before the other groups that end it, so it gets that
+   * session (they are skipped: it is gone): for the check that matters most, no revival.
+   */
+  readonly endsTheOnlySessionFirst?: boolean;
   /** Names of its checks, in order, so the report can list them when the group is skipped. */
   readonly checks: readonly { readonly name: string; readonly description: string }[];
   run(context: SuiteContext, recorder: Recorder): Promise<void>;

@@ -1,1 +1,0 @@
-// Rollup input used only until the element exists.
