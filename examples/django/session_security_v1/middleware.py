@@ -77,7 +77,8 @@ class SessionSecurityMiddleware:
         app_settings = read_settings()
         if request.path_info == app_settings.resource_path:
             response = self.resource(request, app_settings)
-            if request.method != 'DELETE':
+            # Only a DELETE that was answered may clear the cookie; nothing else sets one.
+            if request.method != 'DELETE' or response.status_code != 200:
                 guard.forget_session_cookie(request)
             return response
         response = self.ordinary(request, app_settings)

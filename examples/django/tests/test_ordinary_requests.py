@@ -7,6 +7,7 @@ from session_security_v1.models import ActivityRecord
 
 from .support import (
     API_HEADERS,
+    LOGOUT_HEADERS,
     PAGE_HEADERS,
     ClockMixin,
     body_of,
@@ -247,4 +248,12 @@ class AnonymousTests(TestCase):
         client.cookies['sessionid'] = 'no-such-session-0123456789abcdef'
         response = status(client)
         self.assertEqual(body_of(response)['reason'], 'no-session')
+        self.assertEqual(list(response.cookies), [])
+
+    def test_a_refused_delete_sets_no_cookie_whatever_the_cookie(self):
+        client = Client()
+        client.cookies['sessionid'] = 'x'  # too short to be a session key
+        headers = {**LOGOUT_HEADERS, 'sec-fetch-site': 'cross-site'}
+        response = send(client, 'DELETE', '/session-security', headers)
+        self.assertEqual(response.status_code, 403)
         self.assertEqual(list(response.cookies), [])
