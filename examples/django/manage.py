@@ -16,7 +16,13 @@ def main():
         directory = tempfile.mkdtemp(prefix='session-security-django-')
         atexit.register(shutil.rmtree, directory, ignore_errors=True)
         os.environ['SESSION_SECURITY_DEMO_DATABASE'] = os.path.join(directory, 'demo.sqlite3')
-    from django.core.management import execute_from_command_line
+    try:
+        from django.core.management import execute_from_command_line
+    except ImportError as error:
+        raise SystemExit(
+            f'Django cannot be imported by {sys.executable}: install it for this Python, or use '
+            "Debian's (apt-get install python3-django) with /usr/bin/python3 manage.py ..."
+        ) from error
 
     execute_from_command_line(sys.argv)
 
