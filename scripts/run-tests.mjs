@@ -62,7 +62,15 @@ if (!run('build (strict type check, bundle)', 'npm', ['run', '--silent', 'build'
   console.log(`0 passed, 1 failed`);
   process.exit(1);
 }
-if (wanted('lint')) run('lint and format check', 'npx', ['biome', 'check', '.']);
+if (wanted('lint')) {
+  run('lint and format check', 'npx', ['biome', 'check', '.']);
+  // JSX typings as React, Preact and Solid projects see them (test/types/*/element.tsx).
+  for (const framework of ['react', 'preact', 'solid']) {
+    if (run(`JSX types (${framework})`, 'npx', ['tsc', '-p', `test/types/${framework}`]))
+      passed += 1;
+    else failed += 1;
+  }
+}
 
 if (wanted('browser') && suiteFiles('browser', 'components').length > 0) {
   const summary = join(workDir, 'browser.json');

@@ -55,6 +55,8 @@ const focusableSelector =
  * document's, else English. English is built in; the other languages load on demand
  * (locale-registry.ts).
  *
+ * @tag session-security-dialog
+ *
  * @fires session-security-dialog-stay - the user chose to stay (button or Escape); in the
  *   `absolute` kind, the user acknowledged the notice (nothing can be extended).
  * @fires session-security-dialog-logout - the user chose "Log out now".

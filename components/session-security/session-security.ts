@@ -37,6 +37,7 @@ const dialogParts =
  * `<session-security>`: signs out an inactive user in every open tab of the site, after a
  * warning, talking to the server through protocol v1. Import `define.js` to register it.
  *
+ * @tag session-security
  * @attr endpoint - protocol resource path (default `/session-security`).
  * @attr legacy-ping-url - talk to an unchanged django-session-security server through this ping
  *   URL instead of protocol v1 (see docs/migrating-from-django-session-security.md).
@@ -64,11 +65,28 @@ const dialogParts =
  * @slot message - replaces the warning's message.
  * @slot extra - extra content in the warning.
  *
- * @csspart dialog - and every other part of the dialog (`heading`, `message`, `countdown`,
- *   `timer`, `status`, `actions`, `button`, `stay-button`, `logout-button`), exported.
+ * @csspart dialog - the warning's box (the `<dialog>`, or the banner); the dialog's parts are
+ *   exported through this element.
+ * @csspart heading - the heading.
+ * @csspart message - the message.
+ * @csspart countdown - the line with the time left.
+ * @csspart timer - the time left itself (`role="timer"`).
+ * @csspart status - the status line (e.g. "extended in another tab").
+ * @csspart actions - the row of buttons.
+ * @csspart button - both buttons.
+ * @csspart stay-button - "Stay signed in" (or "OK" for the absolute-lifetime notice).
+ * @csspart logout-button - "Log out now".
  *
- * @cssprop --session-security-* - the dialog's custom properties (width, colours, radius,
- *   font, backdrop...), inherited through this element.
+ * @cssprop --session-security-width - warning width (default 30rem, never wider than the viewport).
+ * @cssprop --session-security-background - warning background.
+ * @cssprop --session-security-color - text colour.
+ * @cssprop --session-security-accent - primary button and focus ring colour.
+ * @cssprop --session-security-on-accent - text colour on the accent.
+ * @cssprop --session-security-border-color - box and secondary button border.
+ * @cssprop --session-security-focus-color - focus ring (default: the accent).
+ * @cssprop --session-security-radius - corner radius.
+ * @cssprop --session-security-font - font family.
+ * @cssprop --session-security-backdrop - backdrop behind the modal dialog.
  */
 export class SessionSecurityElement extends ReactiveElement {
   static override styles = css`
