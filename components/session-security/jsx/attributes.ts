@@ -2,7 +2,7 @@
  * The attributes of `<session-security>` as JSX props, shared by the React, Preact and Solid
  * typings. Values are what the attributes accept (numbers may be written as numbers).
  */
-import type { DialogVariant } from '../../session-security-dialog/session-security-dialog.js';
+import type { DialogVariant } from '../../session-security-dialog/dialog-markup.js';
 import type { ExpireAction } from '../events.js';
 
 export interface SessionSecurityAttributes {
