@@ -134,7 +134,7 @@ export class SessionSecurityElement extends ReactiveElement {
   redirectUrl = '';
 
   /** Events that count as activity, separated by spaces or commas. */
-  activityEvents = DEFAULT_ACTIVITY_EVENTS.join(' ');
+  activityEvents = DEFAULT_ACTIVITY_EVENTS;
 
   /** Count only intentional input: pointer moves are ignored. */
   intentionalOnly = false;

@@ -77,9 +77,44 @@ describe('ActivityController', () => {
     expect(lastRecordedMs).to.be.at.most(lastKeyMs + ACTIVITY_REST_MS);
   });
 
-  it('does not count a late timer (hidden tab, sleeping laptop) as activity', () => {
+  it("one key, then nothing: records the key exactly and nothing at the rest's end", () => {
+    clock.tick(250);
+    key();
+    clock.tick(10_000);
+    expect(recorded).to.deep.equal([250]);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('a stream of input costs one listener call and one timer per rest', () => {
+    const removals = sinon.spy(window, 'removeEventListener');
+    try {
+      key();
+      // 10 s of a key every 50 ms.
+      for (let atMs = 50; atMs < 10_000; atMs += 50) {
+        clock.tick(50);
+        key();
+        expect(clock.countTimers()).to.be.at.most(1);
+      }
+      // Each rest's first input takes the two listeners off (keydown, pointermove): one call.
+      expect(removals.callCount).to.be.at.most(2 * 11);
+      expect(recorded.length).to.be.at.most(11);
+    } finally {
+      removals.restore();
+    }
+  });
+
+  it('a rest without input records nothing, even when its timer fires late', () => {
     key();
     // The clock jumps a minute before the rest's timer gets to run.
+    clock.setSystemTime(T0 + 60_000);
+    clock.tick(ACTIVITY_REST_MS);
+    expect(recorded).to.deep.equal([0]);
+  });
+
+  it('a rest with input whose timer fires late counts the rest only, not the delay', () => {
+    key();
+    clock.tick(200);
+    key();
     clock.setSystemTime(T0 + 60_000);
     clock.tick(ACTIVITY_REST_MS);
     expect(recorded).to.deep.equal([0, ACTIVITY_REST_MS]);
@@ -94,9 +129,18 @@ describe('ActivityController', () => {
     expect(recorded).to.deep.equal([0]);
   });
 
-  it('refresh() during a rest records the rest and listens to the new list at once', () => {
+  it('refresh() during a rest without input records nothing more', () => {
     key();
     clock.tick(300);
+    controller.refresh();
+    expect(recorded).to.deep.equal([0]);
+  });
+
+  it('refresh() during a rest with input records it and listens to the new list at once', () => {
+    key();
+    clock.tick(100);
+    key();
+    clock.tick(200);
     events = 'pointermove';
     controller.refresh();
     expect(recorded).to.deep.equal([0, 300]);

@@ -109,11 +109,11 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     await at(5_000);
     expect(tab.el.state).to.equal('warning');
     expect(tab.el.getAttribute('state')).to.equal('warning');
-    await at(9_999);
+    await at(10_249);
     expect(tab.el.state).to.equal('warning');
     expect(tab.navigation.reload.callCount).to.equal(0);
-    await at(10_000);
-    expect(pings().at(-1)).to.deep.equal({ atMs: 10_000, path: PING_PATH, idleFor: '10' });
+    await at(10_250);
+    expect(pings().at(-1)).to.deep.equal({ atMs: 10_250, path: PING_PATH, idleFor: '11' });
     expect(view.lastActivityMs, 'the server logged out').to.equal(null);
     expect(tab.el.state).to.equal('expired');
     expect(names(tab)).to.deep.equal([
@@ -136,15 +136,15 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
     await at(5_000);
     expect(tab.el.state).to.equal('active');
-    // Input after an event is not watched for a second (ACTIVITY_REST_MS), so activity counts
-    // until 4.5 s: never earlier than the last input, at most a second later.
+    // The key itself is the last activity: reported 4 s after it, exactly.
     await at(7_500);
-    expect(pings().at(-1)).to.deep.equal({ atMs: 7_500, path: PING_PATH, idleFor: '3' });
-    expect(view.lastActivityMs).to.equal(T0 + 4_500);
-    await at(9_499);
+    expect(pings().at(-1)).to.deep.equal({ atMs: 7_500, path: PING_PATH, idleFor: '4' });
+    expect(view.lastActivityMs).to.equal(T0 + 3_500);
+    await at(8_499);
     expect(tab.el.state).to.equal('active');
-    await at(9_500);
+    await at(8_500);
     expect(tab.el.state).to.equal('warning');
+    expect(tab.el.deadlineMs).to.equal(T0 + 13_500);
   });
 
   it('activity while the warning shows pings with idleFor=0 at once and hides it', async () => {
@@ -157,10 +157,10 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     expect(pings().at(-1)).to.deep.equal({ atMs: 6_000, path: PING_PATH, idleFor: '0' });
     expect(tab.el.state).to.equal('active');
     expect(tab.el.deadlineMs).to.equal(T0 + 16_000);
-    // Activity counts until the end of the key's rest (7 s), reported before the next warning.
-    await at(11_999);
+    // The key is the last activity: the next warning comes 5 s after it.
+    await at(10_999);
     expect(tab.el.state).to.equal('active');
-    await at(12_000);
+    await at(11_000);
     expect(tab.el.state).to.equal('warning');
   });
 
@@ -174,7 +174,9 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     expect(view.lastActivityMs, 'the status read moved nothing').to.equal(T0 + 3_000);
     await at(5_000);
     expect(tab.el.state).to.equal('active');
-    expect(tab.el.deadlineMs).to.equal(T0 + 13_000);
+    // The answer 1 (whole seconds, truncated) means 1 to 2 s idle: the deadline takes the
+    // earliest, never later than the server's (13 s here).
+    expect(tab.el.deadlineMs).to.equal(T0 + 12_000);
     await at(8_000);
     expect(tab.el.state).to.equal('warning');
   });
@@ -195,8 +197,8 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     expect([first.el.state, second.el.state]).to.deep.equal(['active', 'active']);
     expect(first.events.at(-1)?.type).to.equal('session-security-extended');
     expect(first.events.at(-1)?.detail).to.deep.include({ source: 'other-tab' });
-    // The server ends it at 16 s: the leading tab hears it and tells the other.
-    await at(16_000);
+    // The server ends it at 16 s: the leading tab hears it (asking 250 ms after) and tells the other.
+    await at(16_250);
     expect(view.lastActivityMs).to.equal(null);
     await waitUntil(() => second.el.state === 'expired', 'the other tab ends too', 2_000);
     expect([first.el.state, second.el.state]).to.deep.equal(['expired', 'expired']);
@@ -233,9 +235,9 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     for (let i = 0; i < 20; i += 1) view.faults.push('network');
     await at(5_000);
     expect(tab.el.state).to.equal('warning');
-    await at(9_999);
+    await at(10_249);
     expect(tab.el.state).to.equal('warning');
-    await at(10_000);
+    await at(10_250);
     expect(tab.el.state).to.equal('expired');
     expect(tab.navigation.reload.callCount).to.equal(1);
     const errors = errorsOf(tab);

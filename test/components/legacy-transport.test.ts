@@ -16,16 +16,21 @@ function setUp(pingUrl = PING_PATH) {
   const clock = { nowMs: T0 };
   const nowMs = () => clock.nowMs;
   const view = new LegacyPingView(nowMs, 10, PING_PATH);
+  const waits: number[] = [];
   const transport = new LegacyTransport(pingUrl, {
     timeouts: { warnAfterSeconds: 5, expireAfterSeconds: 10 },
     fetchFunction: view.fetch,
     nowMs,
     loadedAtMs: T0,
+    wait: async (ms) => {
+      waits.push(ms);
+      clock.nowMs += ms;
+    },
   });
   const at = (ms: number) => {
     clock.nowMs = T0 + ms;
   };
-  return { view, transport, at };
+  return { view, transport, at, waits };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -42,14 +47,16 @@ function active(idleSeconds: number): SessionStatus {
 }
 
 describe('LegacyTransport against the django-session-security ping view', () => {
+  // The old server's answer is truncated: 1 means 1 to 2 s idle, and the status says 2 (the
+  // earliest last activity) unless this report certainly moved the server (3, 2).
   const pairs: Array<[number, number, SessionStatus]> = [
-    [1, 4, active(1)],
+    [1, 4, active(2)],
     [3, 2, active(2)],
     [5, 5, active(5)],
     [12, 14, { version: 1, state: 'expired', reason: 'no-session' }],
   ];
   for (const [serverIdle, idleFor, expected] of pairs) {
-    it(`ping(server idle ${serverIdle}, idleFor ${idleFor}) answers like the old server`, async () => {
+    it(`ping(server idle ${serverIdle}, idleFor ${idleFor}): sent as is, answered never later`, async () => {
       const { view, transport, at } = setUp();
       at(100_000);
       view.lastActivityMs = T0 + 100_000 - serverIdle * 1000;
@@ -60,6 +67,41 @@ describe('LegacyTransport against the django-session-security ping view', () => 
       ]);
     });
   }
+
+  it('a report waits until the activity is whole seconds old, so the server records it as it was', async () => {
+    const { view, transport, at, waits } = setUp();
+    at(6_000);
+    const status = await transport.reportActivity(2.3);
+    expect(waits).to.have.length(1);
+    expect(waits[0]).to.be.closeTo(700, 0.001);
+    expect(
+      view.requests.map((r) => [r.atMs - T0, r.url.searchParams.get('idleFor')]),
+    ).to.deep.equal([[6_700, '3']]);
+    expect(view.lastActivityMs).to.equal(T0 + 3_700);
+    // Seconds idle at the moment the element asked (6 s): exactly 2.3.
+    expect(status).to.deep.equal(active(2.3));
+  });
+
+  it('activity within 0.1 s goes at once as idleFor=0', async () => {
+    const { view, transport, at, waits } = setUp();
+    at(6_000);
+    await transport.reportActivity(0.05);
+    expect(waits).to.deep.equal([]);
+    expect(view.requests[0]?.url.searchParams.get('idleFor')).to.equal('0');
+  });
+
+  it("a truncated answer about activity from elsewhere: the deadline is never later than the server's", async () => {
+    const { view, transport, at } = setUp();
+    at(900);
+    view.pageLoad();
+    at(5_800);
+    // The server is 4.9 s idle and answers 4: the last activity is taken as 0.8 s, not 1.8 s.
+    const status = await transport.readStatus();
+    expect(status).to.deep.include({ state: 'active' });
+    const idleSeconds = (status as { idleSeconds: number }).idleSeconds;
+    expect(T0 + 5_800 - idleSeconds * 1000).to.be.at.most(view.lastActivityMs as number);
+    expect(idleSeconds).to.equal(5);
+  });
 
   it('never revives an expired session, whatever idleFor says afterwards', async () => {
     const { view, transport, at } = setUp();
@@ -93,12 +135,13 @@ describe('LegacyTransport against the django-session-security ping view', () => 
     }
     const busters = view.requests.map((r) => r.url.searchParams.get('_'));
     expect(new Set(busters).size, 'cache busters differ').to.equal(3);
-    // Fractions round up: the server never hears of activity more recent than the real one.
-    // The read asks with the time since the latest activity already told (the first report).
+    // A report waits for whole seconds (2.3 s -> 3 s, 0.7 s later). The read asks with the
+    // time since the earliest the server's last activity can be (the first report's 1 s),
+    // rounded up (0.7 s -> 1): it never moves the server.
     expect(view.requests.map((r) => r.url.searchParams.get('idleFor'))).to.deep.equal([
       '0',
       '3',
-      '0',
+      '1',
     ]);
   });
 
@@ -117,7 +160,8 @@ describe('LegacyTransport against the django-session-security ping view', () => 
       const before = view.lastActivityMs;
       const status = await transport.readStatus();
       expect(view.lastActivityMs, `at ${ms} ms`).to.equal(before);
-      expect(status).to.deep.equal(active(Math.floor((ms - 5_000) / 1000)));
+      // This tab's report certainly moved the server to 5 s: the reads know it exactly.
+      expect(status).to.deep.equal(active((ms - 5_000) / 1000));
     }
   });
 

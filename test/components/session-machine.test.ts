@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import {
+  DEADLINE_CHECK_DELAY_MS,
   deadlineCheckLeadMs,
   retryDelayMs,
 } from '../../components/session-security/core/check-timing.js';
@@ -45,14 +46,15 @@ describe('SessionMachine (core, no element)', () => {
     expect(tab.state).to.equal('warning');
   });
 
-  it('expires at the deadline exactly, once the server says so, and not 1 ms before', async () => {
+  it('expires when the server says so, asked DEADLINE_CHECK_DELAY_MS after the deadline, not 1 ms before', async () => {
     const tab = await new MachineHarness(MachineHarness.server()).start();
-    await at(9_999);
+    await at(10_249);
     expect(tab.state).to.equal('warning');
-    await at(10_000);
+    await at(10_250);
     expect(tab.machine.snapshot).to.include({ state: 'expired', reason: 'idle' });
     expect(tab.states).to.deep.equal(['active', 'warning', 'expired']);
-    expect(tab.server.requests.at(-1)).to.deep.equal({ method: 'GET', atMs: T0 + 10_000 });
+    expect(tab.server.requests.at(-1)).to.deep.equal({ method: 'GET', atMs: T0 + 10_250 });
+    expect(DEADLINE_CHECK_DELAY_MS).to.equal(250);
   });
 
   it('reports activity before the warning: a key press at 3.5 s warns no sooner than 8.5 s', async () => {
@@ -91,7 +93,7 @@ describe('SessionMachine (core, no element)', () => {
     const tab = await new MachineHarness(server).start();
     await at(9_000);
     server.faults.push(noSession);
-    await at(10_000);
+    await at(10_250);
     expect(tab.machine.snapshot).to.include({ state: 'expired', reason: 'idle' });
 
     // Before the deadline "no-session" stays what it is (e.g. a logout this tab did not see).
@@ -164,9 +166,9 @@ describe('SessionMachine (core, no element)', () => {
       kind: 'absolute',
       deadlineMs: T0 + 30_000,
     });
-    await at(29_999);
+    await at(30_249);
     expect(tab.state).to.equal('active');
-    await at(30_000);
+    await at(30_250);
     expect(tab.machine.snapshot).to.include({ state: 'expired', reason: 'absolute' });
   });
 
@@ -203,7 +205,7 @@ describe('SessionMachine (core, no element)', () => {
     tab.server.faults.push(...Array.from({ length: 10 }, () => 'network' as const));
     await at(9_999);
     expect(tab.state).to.equal('warning');
-    await at(10_000);
+    await at(10_250);
     expect(tab.machine.snapshot).to.include({ state: 'expired', reason: 'idle' });
     expect(tab.errors.length).to.be.greaterThan(1);
   });
@@ -330,7 +332,7 @@ describe('SessionMachine (core, no element)', () => {
       follower.machine.setLeader(true);
       await at(4_000);
       expect(server.requests.map((r) => r.atMs - T0)).to.deep.equal([0, 0, 4_000]);
-      await at(10_000);
+      await at(10_250);
       expect(follower.state).to.equal('expired');
     });
 

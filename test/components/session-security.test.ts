@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { deepActiveElement } from '../../components/session-security-dialog/deep-active-element.js';
 import { dialogButton, dialogOf, mount, unmountAll } from './support/element-fixture.js';
@@ -33,9 +33,9 @@ describe('<session-security>', () => {
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('warning');
     expect(el.state).to.equal('warning');
-    await at(9_999);
+    await at(10_249);
     expect(el.state).to.equal('warning');
-    await at(10_000);
+    await at(10_250);
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('expired');
     expect(eventNames()).to.deep.equal([
@@ -52,7 +52,7 @@ describe('<session-security>', () => {
       el.addEventListener(type, () => seen.push(`${type}: ${el.getAttribute('state')}`));
     }
     await at(5_000);
-    await at(10_000);
+    await at(10_250);
     expect(seen).to.deep.equal([
       'session-security-warning: warning',
       'session-security-expired: expired',
@@ -119,6 +119,64 @@ describe('<session-security>', () => {
       'session-security-expired',
     ]);
     expect(navigation.reload.callCount).to.equal(1);
+  });
+
+  /** A real click (pointerdown, mousedown, pointerup, click) at the middle of `target`. */
+  async function realClick(target: Element): Promise<void> {
+    const box = target.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await flushMicrotasks();
+  }
+
+  describe('one request per user action', () => {
+    async function warned() {
+      const mounted = await mount({ 'on-expire': 'none' });
+      await at(6_000);
+      await mounted.el.updateComplete;
+      await dialogOf(mounted.el).updateComplete;
+      expect(mounted.el.state).to.equal('warning');
+      return { ...mounted, before: mounted.server.requests.length };
+    }
+
+    it('a real click on "Stay signed in" sends one report', async () => {
+      const { el, server, before } = await warned();
+      await realClick(dialogButton(el, 'stay'));
+      await el.updateComplete;
+      expect(server.requests.slice(before)).to.deep.equal([
+        { method: 'POST', atMs: T0 + 6_000, idleSeconds: 0 },
+      ]);
+      expect(el.state).to.equal('active');
+    });
+
+    it('Enter on "Stay signed in" sends one report', async () => {
+      const { el, server, before } = await warned();
+      dialogButton(el, 'stay').focus();
+      await sendKeys({ press: 'Enter' });
+      await flushMicrotasks();
+      expect(server.requests.slice(before).map((request) => request.method)).to.deep.equal([
+        'POST',
+      ]);
+    });
+
+    it('a real click on "Log out" sends the logout only (no report first)', async () => {
+      const { el, server, before } = await warned();
+      await realClick(dialogButton(el, 'logout'));
+      expect(server.requests.slice(before).map((request) => request.method)).to.deep.equal([
+        'DELETE',
+      ]);
+      expect(el.state).to.equal('expired');
+    });
+
+    it("Tab between the dialog's buttons is not activity: no request, the warning stays", async () => {
+      const { el, server, before } = await warned();
+      await sendKeys({ press: 'Tab' });
+      await flushMicrotasks();
+      expect(server.requests.slice(before)).to.deep.equal([]);
+      expect(el.state).to.equal('warning');
+    });
   });
 
   it('uses warn-after/expire-after until the server answers, then the server wins', async () => {
@@ -261,7 +319,7 @@ describe('<session-security>', () => {
   describe('expiry actions', () => {
     it('reload (the default)', async () => {
       const { navigation } = await mount({ 'expire-action': 'reload' });
-      await at(10_000);
+      await at(10_250);
       expect(navigation.reload.callCount).to.equal(1);
       expect(navigation.assign.callCount).to.equal(0);
     });
@@ -271,7 +329,7 @@ describe('<session-security>', () => {
         'expire-action': 'redirect',
         'redirect-url': '/login?reason={reason}',
       });
-      await at(10_000);
+      await at(10_250);
       expect(navigation.assign.args).to.deep.equal([[`${location.origin}/login?reason=idle`]]);
     });
 
@@ -281,7 +339,7 @@ describe('<session-security>', () => {
         { 'expire-action': 'logout-redirect', 'redirect-url': 'https://sso.example/logout' },
         server,
       );
-      await at(10_000);
+      await at(10_250);
       await flushMicrotasks();
       expect(server.requests.at(-1)?.method).to.equal('DELETE');
       expect(navigation.assign.args).to.deep.equal([['https://sso.example/logout']]);
@@ -289,7 +347,7 @@ describe('<session-security>', () => {
 
     it('none: events only', async () => {
       const { navigation, el } = await mount({ 'expire-action': 'none' });
-      await at(10_000);
+      await at(10_250);
       expect(el.state).to.equal('expired');
       expect(navigation.reload.callCount + navigation.assign.callCount).to.equal(0);
     });
@@ -297,7 +355,7 @@ describe('<session-security>', () => {
     it('a canceled session-security-before-expire stops the action', async () => {
       const { el, navigation } = await mount({ 'expire-action': 'reload' });
       el.addEventListener('session-security-before-expire', (event) => event.preventDefault());
-      await at(10_000);
+      await at(10_250);
       expect(el.state).to.equal('expired');
       expect(navigation.reload.callCount).to.equal(0);
     });
@@ -307,7 +365,7 @@ describe('<session-security>', () => {
         'expire-action': 'redirect',
         'redirect-url': 'javascript:alert(1)',
       });
-      await at(10_000);
+      await at(10_250);
       expect(navigation.assign.callCount).to.equal(0);
       expect(navigation.reload.callCount).to.equal(1);
       const error = events.find((event) => event.type === 'session-security-error');
@@ -346,7 +404,7 @@ describe('<session-security>', () => {
     const server = new FakeServer(() => Date.now());
     const { el, events } = await mount({}, server);
     server.faults.push(...Array.from({ length: 20 }, () => 'network' as const));
-    await at(10_000);
+    await at(10_250);
     const errors = events.filter((event) => event.type === 'session-security-error');
     expect(errors.map((event) => event.detail.retryInMs)).to.deep.equal([
       1_000, 2_000, 4_000, 8_000,

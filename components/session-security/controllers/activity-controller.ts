@@ -1,14 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
-/** Events that count as user activity by default. */
-export const DEFAULT_ACTIVITY_EVENTS: readonly string[] = [
-  'pointerdown',
-  'pointermove',
-  'keydown',
-  'wheel',
-  'touchstart',
-  'scroll',
-];
+/** Events that count as user activity by default, separated by spaces. */
+export const DEFAULT_ACTIVITY_EVENTS = 'pointerdown pointermove keydown wheel touchstart scroll';
 
 /** Events that happen without the user meaning anything (a mouse nudged by the desk). */
 const UNINTENTIONAL_EVENTS: readonly string[] = ['pointermove', 'mousemove'];
@@ -32,42 +25,53 @@ const listenerOptions: AddEventListenerOptions = { capture: true, passive: true 
 
 /** The event names to listen to for an `activity-events` value. */
 export function activityEventNames(events: string, intentionalOnly: boolean): string[] {
-  const names = events.split(/[\s,]+/).filter((name) => name !== '');
-  return [...new Set(names)].filter(
-    (name) => !intentionalOnly || !UNINTENTIONAL_EVENTS.includes(name),
-  );
+  // A name given twice is harmless: adding the same listener twice adds it once.
+  return events
+    .split(/[\s,]+/)
+    .filter((name) => name && !(intentionalOnly && UNINTENTIONAL_EVENTS.includes(name)));
 }
 
 /**
  * Passive capture listeners on `window` for user input (UI events are composed, so input inside
- * shadow roots is seen too). An event is recorded at once (so an action during the warning is
- * reported at once); then the listeners rest for {@link ACTIVITY_REST_MS}, so a stream of input
- * costs one listener call and one timer a second instead of a call per event. Input during the
- * rest is unseen, so when the rest ends, activity is recorded at its end: the recorded time is
- * never earlier than the last input (warnings never come early) and at most one rest later.
+ * shadow roots is seen too). An event is recorded at once, at its time (so an action during the
+ * warning is reported at once); then the listeners rest for {@link ACTIVITY_REST_MS}, so a
+ * stream of input costs one listener call and one timer a second instead of a call per event.
+ * During a rest only the first input is seen, and only to know that there was some (the
+ * listeners then come off until the rest ends): a rest without input ends with nothing recorded
+ * (the last input is the one already recorded, exactly); a rest with input records its end
+ * (never earlier than that input, at most a rest later) and rests again. Input on the host
+ * itself (its dialog, whose buttons decide) is not activity.
  */
 export class ActivityController implements ReactiveController {
   #names: string[] = [];
   #restTimer: ReturnType<typeof setTimeout> | undefined;
-  #restEndMs = 0;
+  #inputDuringRest = false;
 
-  #listener = (): void => {
+  #listener = (event: Event): void => {
+    if ((event.target as unknown) === this.host) return;
+    if (this.#restTimer !== undefined) {
+      this.#inputDuringRest = true;
+      this.#detach();
+      return;
+    }
     const nowMs = this.options.nowMs();
     this.options.onActivity(nowMs);
-    this.#detach();
-    this.#restEndMs = nowMs + ACTIVITY_REST_MS;
-    this.#restTimer = setTimeout(this.#endRest, ACTIVITY_REST_MS);
+    this.#rest(nowMs);
   };
 
-  #endRest = (): void => {
+  #endRest = (restEndMs: number): void => {
     this.#restTimer = undefined;
-    // A timer of a hidden tab or a sleeping laptop fires late: the rest ended on time.
-    this.options.onActivity(Math.min(this.#restEndMs, this.options.nowMs()));
     this.#attach();
+    if (this.#inputDuringRest) {
+      // A timer of a hidden tab or a sleeping laptop fires late: the rest ended on time.
+      const endMs = Math.min(restEndMs, this.options.nowMs());
+      this.options.onActivity(endMs);
+      this.#rest(endMs);
+    }
   };
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly options: ActivityOptions,
   ) {
     host.addController(this);
@@ -87,12 +91,18 @@ export class ActivityController implements ReactiveController {
 
   /** Re-reads the event list. */
   refresh(): void {
-    // A rest cut short still counts to its end, as far as the clock has got.
-    if (this.#restTimer !== undefined) {
-      this.options.onActivity(Math.min(this.#restEndMs, this.options.nowMs()));
+    // Input seen during a rest cut short happened by now.
+    if (this.#restTimer !== undefined && this.#inputDuringRest) {
+      this.options.onActivity(this.options.nowMs());
     }
     this.hostDisconnected();
     this.hostConnected();
+  }
+
+  /** The listeners stay until the rest's first input, which only marks the rest as used. */
+  #rest(fromMs: number): void {
+    this.#inputDuringRest = false;
+    this.#restTimer = setTimeout(this.#endRest, ACTIVITY_REST_MS, fromMs + ACTIVITY_REST_MS);
   }
 
   #attach(): void {

@@ -11,6 +11,12 @@ export function deadlineCheckLeadMs(warningPeriodMs: number): number {
 }
 /** Every tab shares its unreported activity this long before the server's warning moment. */
 export const SHARE_LEAD_MS = 2000;
+/**
+ * The leader asks this long after a deadline: the deadline is anchored at a request's send time,
+ * so it comes before the server's by that request's travel time, and a check sent right at it
+ * would find the session still active, then wait {@link MIN_CHECK_GAP_MS} to ask again.
+ */
+export const DEADLINE_CHECK_DELAY_MS = 250;
 /** Tabs that do not lead check for themselves this long after a deadline the leader missed. */
 export const FOLLOWER_GRACE_MS = 2000;
 /** Routine checks are at least this far apart (guards against a server that keeps answering "almost expired"). */

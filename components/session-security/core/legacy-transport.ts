@@ -36,6 +36,8 @@ export interface LegacyTransportOptions {
   readonly loadedAtMs?: number;
   /** A ping without an answer after this long fails, so deadlines are still acted on. */
   readonly timeoutMs?: number;
+  /** Waits `ms` (default: a timer); a report waits for whole seconds of idle time. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -44,11 +46,19 @@ export interface LegacyTransportOptions {
  * so that the element replaces the old jQuery script. See protocol/SPEC.md, Appendix A.
  *
  * That protocol has neither a passive read nor a logout call:
- * - `readStatus()` pings with the seconds since the latest activity this tab has already told
- *   the server about (its page load, or its latest successful report). The server keeps the
- *   most recent activity (`last = max(last, now - idleFor)`), so that ping changes nothing.
+ * - `readStatus()` pings with the whole seconds (rounded up) since the earliest moment the
+ *   server's last activity can be. The server keeps the most recent activity, so that ping
+ *   changes nothing.
  * - `logout()` sends nothing and answers expired `logout`; the element's expiry action then
  *   ends the session (e.g. `expire-action="redirect"` to the site's logout URL).
+ *
+ * Whole seconds, both ways. A report waits until the activity is whole seconds old (at most a
+ * second; activity within {@link LEGACY_NOW_TOLERANCE_SECONDS} goes at once as 0), so the
+ * server records it as it was, not up to a second earlier or later. The server answers
+ * `timedelta.seconds`, truncated: an answer I means between I and I + 1 seconds idle. So an
+ * answer is turned into the earliest last activity it allows (or, when this report certainly
+ * moved the server's last activity, that moment), and the status says that many seconds idle
+ * at the moment the element asked: the element's deadlines are never later than the server's.
  */
 export class LegacyTransport implements Transport {
   readonly explainsEnd = false;
@@ -57,8 +67,11 @@ export class LegacyTransport implements Transport {
   readonly #fetch: FetchFunction;
   readonly #nowMs: () => number;
   readonly #timeoutMs: number;
-  /** Latest moment of activity the server is known to have recorded from this tab. */
-  #toldActivityMs: number;
+  readonly #wait: (ms: number) => Promise<void>;
+  /** The earliest the server's last activity can be (this machine's clock). */
+  #serverLastFromMs: number;
+  /** The latest it could be at the last answer (other tabs may have moved it since). */
+  #serverLastUntilMs: number;
   #lastCacheBuster = 0;
 
   constructor(
@@ -69,31 +82,42 @@ export class LegacyTransport implements Transport {
     this.#fetch = options.fetchFunction ?? ((input, init) => fetch(input, init));
     this.#nowMs = options.nowMs ?? (() => Date.now());
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#wait = options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const baseUrl = options.baseUrl ?? globalThis.document?.baseURI ?? '';
     const origin = options.origin ?? globalThis.location?.origin ?? '';
     this.#pingUrl = resolvePingUrl(pingUrl, baseUrl, origin);
-    const loadedAtMs = options.loadedAtMs ?? globalThis.performance?.timeOrigin ?? 0;
-    this.#toldActivityMs = Math.min(loadedAtMs, this.#nowMs());
+    // The page's own request counted as activity: after it was sent, before now.
+    const nowMs = this.#nowMs();
+    this.#serverLastFromMs = Math.min(
+      options.loadedAtMs ?? globalThis.performance?.timeOrigin ?? 0,
+      nowMs,
+    );
+    this.#serverLastUntilMs = nowMs;
   }
 
   readStatus(): Promise<SessionStatus> {
-    return this.#ping((this.#nowMs() - this.#toldActivityMs) / 1000);
+    const askedAtMs = this.#nowMs();
+    return this.#ping(askedAtMs, Math.ceil((askedAtMs - this.#serverLastFromMs) / 1000));
   }
 
-  reportActivity(idleSeconds: number): Promise<SessionStatus> {
+  async reportActivity(idleSeconds: number): Promise<SessionStatus> {
     const error = checkDuration('idleSeconds', idleSeconds);
-    if (error) return Promise.reject(new RangeError(error));
-    return this.#ping(idleSeconds);
+    if (error) throw new RangeError(error);
+    const askedAtMs = this.#nowMs();
+    const idleFor = idleForSeconds(idleSeconds);
+    const waitMs = (idleFor - idleSeconds) * 1000;
+    if (waitMs > 0) await this.#wait(waitMs);
+    return this.#ping(askedAtMs, idleFor);
   }
 
   logout(): Promise<SessionStatus> {
     return Promise.resolve(expiredStatus('logout'));
   }
 
-  async #ping(idleSeconds: number): Promise<SessionStatus> {
+  /** One ping; its answer as seconds idle at `askedAtMs`, when the element asked. */
+  async #ping(askedAtMs: number, idleFor: number): Promise<SessionStatus> {
     if (!this.#pingUrl.ok) throw new TypeError(this.#pingUrl.error);
     const sentAtMs = this.#nowMs();
-    const idleFor = idleForSeconds(idleSeconds);
     this.#lastCacheBuster = Math.max(sentAtMs, this.#lastCacheBuster + 1);
     const url = pingRequestUrl(this.#pingUrl.value, idleFor, this.#lastCacheBuster);
     const init: RequestInit = { method: 'GET', credentials: 'same-origin', cache: 'no-store' };
@@ -113,10 +137,26 @@ export class LegacyTransport implements Transport {
     }
     const status = parseLegacyAnswer(text, this.#timeouts);
     if (!status.ok) throw new TransportError('malformed', `GET ${url}: ${status.error}`);
-    if (status.value.state === 'active') {
-      this.#toldActivityMs = Math.max(this.#toldActivityMs, sentAtMs - idleFor * 1000);
-    }
-    return status.value;
+    if (status.value.state !== 'active') return status.value;
+    const answer = status.value.idleSeconds;
+    // The server moves its last activity only when idleFor is below its own truncated idle
+    // time: certain when even the latest it could have been was idleFor + 1 s before the send.
+    const moved = answer === idleFor && this.#serverLastUntilMs <= sentAtMs - (idleFor + 1) * 1000;
+    this.#serverLastFromMs = Math.max(
+      this.#serverLastFromMs,
+      sentAtMs - (answer + 1) * 1000,
+      moved ? sentAtMs - idleFor * 1000 : 0,
+    );
+    this.#serverLastUntilMs = this.#nowMs() - answer * 1000;
+    const expireAfterSeconds = status.value.expireAfterSeconds;
+    return {
+      ...status.value,
+      // Just under expireAfterSeconds at most: an answer below it means "not expired yet".
+      idleSeconds: Math.min(
+        Math.max(0, (askedAtMs - this.#serverLastFromMs) / 1000),
+        expireAfterSeconds - 0.001,
+      ),
+    };
   }
 }
 

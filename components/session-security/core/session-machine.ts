@@ -1,6 +1,7 @@
 import type { ExpiryReason, SessionStatus } from '../../../protocol/index.js';
 import {
   CHECK_LEAD_MS,
+  DEADLINE_CHECK_DELAY_MS,
   deadlineCheckLeadMs,
   FOLLOWER_GRACE_MS,
   MIN_CHECK_GAP_MS,
@@ -137,8 +138,10 @@ export class SessionMachine {
   }
 
   /**
-   * "Stay signed in": reports activity now. On the absolute-lifetime notice it only closes the
-   * notice; it cannot extend that lifetime. Resolves with whether the session is still active.
+   * "Stay signed in": reports activity now, in one request (a check already on its way, with
+   * activity this action's input reported, is that request). On the absolute-lifetime notice it
+   * only closes the notice; it cannot extend that lifetime. Resolves with whether the session is
+   * still active.
    */
   async extend(): Promise<boolean> {
     if (!this.#running || this.#snapshot.state === 'expired') return false;
@@ -146,10 +149,9 @@ export class SessionMachine {
       this.#absoluteDismissed = true;
       this.#evaluate('this-tab');
     }
-    const now = this.#options.nowMs();
-    this.#ownActivityMs = Math.max(this.#ownActivityMs, now);
-    this.#latestActivityMs = Math.max(this.#latestActivityMs, now);
-    await this.#check();
+    // During an idle warning this sends the report: the one request of this action.
+    this.recordActivity();
+    await (this.#inFlight ?? this.#check());
     return this.snapshot.state !== 'expired';
   }
 
@@ -296,7 +298,7 @@ export class SessionMachine {
       }
       if (this.#inFlight) return;
       const checkAtMs = Math.max(
-        this.#leader ? plan.deadlineMs : plan.deadlineMs + FOLLOWER_GRACE_MS,
+        plan.deadlineMs + (this.#leader ? DEADLINE_CHECK_DELAY_MS : FOLLOWER_GRACE_MS),
         this.#lastCheckMs + MIN_CHECK_GAP_MS,
       );
       if (now >= checkAtMs) void this.#check();
