@@ -39,8 +39,7 @@ export function activityEventNames(events: string, intentionalOnly: boolean): st
  * During a rest only the first input is seen, and only to know that there was some (the
  * listeners then come off until the rest ends): a rest without input ends with nothing recorded
  * (the last input is the one already recorded, exactly); a rest with input records its end
- * (never earlier than that input, at most a rest later) and rests again. Input on the host
- * itself (its dialog, whose buttons decide) is not activity.
+ * (never earlier than that input, at most a rest later) and rests again.
  */
 export class ActivityController implements ReactiveController {
   #names: string[] = [];
@@ -48,26 +47,21 @@ export class ActivityController implements ReactiveController {
   #inputDuringRest = false;
 
   #listener = (event: Event): void => {
-    if ((event.target as unknown) === this.host) return;
-    if (this.#restTimer !== undefined) {
+    // Pointer input on the host (its dialog: the modal's backdrop covers the page) is left to the
+    // dialog's buttons: reaching for "Log out" sends no report first, "Stay signed in" one
+    // request. Key presses there count, as anywhere during the warning.
+    if ((event.target as unknown) === this.host && !(event as KeyboardEvent).key) return;
+    if (this.#restTimer) {
       this.#inputDuringRest = true;
       this.#detach();
-      return;
-    }
-    const nowMs = this.options.nowMs();
-    this.options.onActivity(nowMs);
-    this.#rest(nowMs);
+    } else this.#record(this.options.nowMs());
   };
 
   #endRest = (restEndMs: number): void => {
     this.#restTimer = undefined;
     this.#attach();
-    if (this.#inputDuringRest) {
-      // A timer of a hidden tab or a sleeping laptop fires late: the rest ended on time.
-      const endMs = Math.min(restEndMs, this.options.nowMs());
-      this.options.onActivity(endMs);
-      this.#rest(endMs);
-    }
+    // A timer of a hidden tab or a sleeping laptop fires late: the rest ended on time.
+    if (this.#inputDuringRest) this.#record(Math.min(restEndMs, this.options.nowMs()));
   };
 
   constructor(
@@ -86,23 +80,23 @@ export class ActivityController implements ReactiveController {
     clearTimeout(this.#restTimer);
     this.#restTimer = undefined;
     this.#detach();
-    this.#names = [];
   }
 
   /** Re-reads the event list. */
   refresh(): void {
     // Input seen during a rest cut short happened by now.
-    if (this.#restTimer !== undefined && this.#inputDuringRest) {
+    if (this.#restTimer && this.#inputDuringRest) {
       this.options.onActivity(this.options.nowMs());
     }
     this.hostDisconnected();
     this.hostConnected();
   }
 
-  /** The listeners stay until the rest's first input, which only marks the rest as used. */
-  #rest(fromMs: number): void {
+  /** Records activity at `atMs`, then rests: the listeners stay until the rest's first input. */
+  #record(atMs: number): void {
+    this.options.onActivity(atMs);
     this.#inputDuringRest = false;
-    this.#restTimer = setTimeout(this.#endRest, ACTIVITY_REST_MS, fromMs + ACTIVITY_REST_MS);
+    this.#restTimer = setTimeout(this.#endRest, ACTIVITY_REST_MS, atMs + ACTIVITY_REST_MS);
   }
 
   #attach(): void {

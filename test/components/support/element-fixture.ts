@@ -48,9 +48,10 @@ export async function waitForLeader(channel: string): Promise<void> {
 export async function mount(
   attributes: Record<string, string> = {},
   server: FakeServer = new FakeServer(() => Date.now()),
-  options: { transport?: boolean; lightDom?: string } = {},
+  options: { transport?: boolean; lightDom?: string; now?: () => number } = {},
 ): Promise<Mounted> {
   const el = document.createElement('session-security');
+  if (options.now) el.now = options.now;
   const all = { channel: uniqueChannel(), 'expire-action': 'none', ...attributes };
   for (const [name, value] of Object.entries(all)) el.setAttribute(name, value);
   if (options.transport !== false) el.transport = server;
