@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from . import clock, guard, store
 from .conf import InvalidTimeouts, Timeouts, read_settings, validate_timeouts
-from .receivers import TOKEN_AT_START_ATTRIBUTE
+from .receivers import TIMEOUTS_FOR_ATTRIBUTE, TOKEN_AT_START_ATTRIBUTE
 from .reports import csrf_problem, report_problem_or_idle_seconds
 from .requests import (
     counts_as_activity,
@@ -89,6 +89,8 @@ class SessionSecurityMiddleware:
     # Ordinary requests (section 9).
 
     def ordinary(self, request, app_settings):
+        # A sign-in during this request starts the clocks with the new user's timeouts.
+        setattr(request, TIMEOUTS_FOR_ATTRIBUTE, self._timeouts_for)
         match = resolve_or_none(request)
         passive = (
             has_passive_header(request)

@@ -9,9 +9,11 @@ from django.dispatch import receiver
 
 from . import clock, store
 from .conf import read_settings
-from .guard import TOKEN_SESSION_KEY, logger, record_ttl_ms, send_session_ended
+from .guard import CheckFailed, TOKEN_SESSION_KEY, logger, record_ttl_ms, send_session_ended
 
 TOKEN_AT_START_ATTRIBUTE = '_session_security_token_at_start'
+# The middleware's timeouts_for(request), set on the requests it sees.
+TIMEOUTS_FOR_ATTRIBUTE = '_session_security_timeouts_for'
 
 
 @receiver(user_logged_in, dispatch_uid='session_security_v1.signed_in')
@@ -30,9 +32,11 @@ def start_clocks(sender, request, user, **kwargs):
     try:
         for token in previous - {None}:
             store.end(token, 'logout', now_ms)
+        timeouts_for = getattr(request, TIMEOUTS_FOR_ATTRIBUTE, None)
+        timeouts = read_settings().timeouts if timeouts_for is None else timeouts_for(request)
         token = secrets.token_urlsafe(32)
-        store.start(token, now_ms, record_ttl_ms(read_settings().timeouts))
-    except store.StoreUnavailable as error:
+        store.start(token, now_ms, record_ttl_ms(timeouts))
+    except (store.StoreUnavailable, CheckFailed) as error:
         # The sign-in stands; without a token the session's next ordinary request starts the
         # clocks (or, while the store is down, is refused with 503).
         logger.error('could not start the clocks of a new session: %s', error)

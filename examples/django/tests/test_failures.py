@@ -16,6 +16,7 @@ from .support import (
     ClockMixin,
     body_of,
     demo_user,
+    record_of,
     report,
     send,
     status,
@@ -91,6 +92,22 @@ class TimeoutsForTests(ClockMixin, TestCase):
             (answer['warnAfterSeconds'], answer['expireAfterSeconds'], answer['absoluteRemainingSeconds']),
             (100, 200, 900),
         )
+
+    @override_settings(
+        MIDDLEWARE=middleware_with('tests.test_failures.PerUserTimeoutsMiddleware'),
+        SESSION_SECURITY_WARN_AFTER=5,
+        SESSION_SECURITY_EXPIRE_AFTER=10,
+        PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
+    )
+    def test_a_sign_in_keeps_the_record_as_long_as_the_user_s_own_timeouts_need(self):
+        user = demo_user()
+        user.set_password('demo')
+        user.save()
+        self.client.post('/login', {'username': 'demo', 'password': 'demo'})
+        record = record_of(self.client)
+        self.assertEqual(record.started_at_ms, self.clock.now_ms)
+        # 200 s of idle timeout plus the margin, not the settings' 10 s.
+        self.assertEqual(record.keep_until_ms, self.clock.now_ms + 200_000 + 60_000)
 
     @override_settings(MIDDLEWARE=middleware_with('tests.test_failures.BrokenTimeoutsMiddleware'))
     def test_invalid_or_failing_timeouts_fail_closed(self):
