@@ -2,10 +2,11 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
-import { testCommandsPlugin } from './test/browser-commands.mjs';
+import { testCommandsPlugin } from './test/support/browser-commands.mjs';
 
 export default {
-  files: ['build/test/components/**/*.test.js'],
+  // The browser suites: the framework-free core, the element, the dialog (see test/README.md).
+  files: ['build/test/{core,element,dialog}/**/*.test.js'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

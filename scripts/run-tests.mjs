@@ -72,7 +72,11 @@ if (wanted('lint')) {
   }
 }
 
-if (wanted('browser') && suiteFiles('browser', 'components').length > 0) {
+// In Chromium (web-test-runner.config.mjs): the framework-free core, the element, the dialog.
+const browserFiles = wanted('browser')
+  ? ['core', 'element', 'dialog'].flatMap((dir) => suiteFiles(`browser (${dir})`, dir))
+  : [];
+if (browserFiles.length > 0) {
   const summary = join(workDir, 'browser.json');
   run(
     'browser tests (web-test-runner, Chromium)',
@@ -116,7 +120,7 @@ if (wanted('package')) {
   } else failed += 1;
 }
 
-for (const suite of ['protocol', 'server', 'conformance', 'e2e', 'package']) {
+for (const suite of ['protocol', 'server', 'conformance', 'budgets', 'e2e', 'package']) {
   if (!wanted(suite)) continue;
   if (suite === 'package' && !suiteEnv.SESSION_SECURITY_TARBALL) continue;
   const files = suiteFiles(suite, suite);
