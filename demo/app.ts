@@ -13,6 +13,7 @@ import sessionSecurity, { memoryActivityStore, redisActivityStore } from 'sessio
 import { makeProblem, PROBLEM_MEDIA_TYPE } from 'session-security/protocol';
 import { boundedSessionStore } from './bounded-session-store.js';
 import { isDemoAccount } from './credentials.js';
+import { boundedMemorySessionStore } from './memory-session-store.js';
 import {
   ASSETS,
   DEMO_CSS,
@@ -56,12 +57,43 @@ export interface DemoAppOptions {
    * closed with 503. Default 2000.
    */
   readonly storeTimeoutMs?: number;
+  /**
+   * Memory mode: at most this many sessions (and activity records) are kept, the least recently
+   * used dropped first. Default 10,000.
+   */
+  readonly maxMemorySessions?: number;
+  /**
+   * Milliseconds a client may take to send a whole request (headers and body) before it gets
+   * 408 and the connection is closed; slow bodies cannot hold requests open. Default 10000.
+   */
+  readonly requestTimeoutMs?: number;
   /** Fastify's logger (off by default). */
   readonly logger?: boolean;
 }
 
 /** Used when SESSION_SECRET is not set. Public, so only for a demo on loopback. */
 export const DEMO_ONLY_SESSION_SECRET = 'session-security demo secret: never use in production';
+
+const DEFAULT_MAX_MEMORY_SESSIONS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** An idle keep-alive connection is closed after this long. */
+const CONNECTION_TIMEOUT_MS = 30_000;
+
+/**
+ * A request target in absolute form (`GET http://host/path HTTP/1.1`, valid HTTP, sent by
+ * proxies and scanners) as the origin form every route and the session cookie's path expect.
+ */
+function originFormOf(request: { url?: string }): string {
+  const url = request.url ?? '/';
+  if (url.startsWith('/')) return url;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    // Not a URL either ("*", garbage): the router answers 404, no session is involved.
+    return url;
+  }
+}
 
 /** How long a Redis command may take before the request fails closed with 503. */
 const DEFAULT_STORE_TIMEOUT_MS = 2000;
@@ -124,7 +156,19 @@ async function loadAssets(): Promise<Map<string, string>> {
 
 async function sessionStores(options: DemoAppOptions) {
   if (!options.redisUrl) {
-    return { sessionStore: undefined, activityStore: memoryActivityStore(), close: async () => {} };
+    const sessionStore = boundedMemorySessionStore({
+      // The plugin ends a session idle this long; a minute more covers clock and request time.
+      idleTtlMs: options.expireAfterSeconds * 1000 + 60_000,
+      maxSessions: options.maxMemorySessions ?? DEFAULT_MAX_MEMORY_SESSIONS,
+      now: options.nowMs ?? Date.now,
+    });
+    return {
+      sessionStore,
+      activityStore: memoryActivityStore({
+        maxRecords: options.maxMemorySessions ?? DEFAULT_MAX_MEMORY_SESSIONS,
+      }),
+      close: async () => {},
+    };
   }
   const client = createClient({ url: options.redisUrl });
   client.on('error', () => {
@@ -169,7 +213,17 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
   };
   const assets = await loadAssets();
   const stores = await sessionStores(options);
-  const app = Fastify({ logger: options.logger ?? false });
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // A slow body held a request open for good, and with it a session to save after a logout.
+    // Node applies requestTimeout to bodies only when the server is created with it: Fastify's
+    // own option alone (set afterwards) bounds headers but not a body that never ends.
+    requestTimeout: requestTimeoutMs,
+    http: { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    rewriteUrl: originFormOf,
+  });
   app.addHook('onClose', stores.close);
 
   app.addContentTypeParser(

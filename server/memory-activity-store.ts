@@ -10,6 +10,13 @@ interface MemoryEntry {
 export interface MemoryActivityStoreOptions {
   /** Sweep expired entries at most this often, in milliseconds of the plugin's clock. Default 60000. */
   readonly sweepIntervalMs?: number;
+  /**
+   * At most this many records (live ones and tombstones) are kept; beyond, the oldest written
+   * is dropped. Default 100,000. Dropping is safe: a session whose record is gone is treated as
+   * ended (the session's marker says it was seen before), so the cap can sign a user out early,
+   * never keep one signed in.
+   */
+  readonly maxRecords?: number;
 }
 
 /** A {@link memoryActivityStore} with a size probe, for tests and monitoring. */
@@ -31,6 +38,13 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
       `session-security: memoryActivityStore sweepIntervalMs must be a positive number, got ${String(sweepIntervalMs)}`,
     );
   }
+  const maxRecords = options.maxRecords ?? 100_000;
+  if (!Number.isInteger(maxRecords) || maxRecords <= 0) {
+    throw new Error(
+      `session-security: memoryActivityStore maxRecords must be a positive integer, got ${String(maxRecords)}`,
+    );
+  }
+  // Map order is write order: a write moves the record to the end, the oldest is dropped first.
   const entries = new Map<string, MemoryEntry>();
   let lastSweepMs = Number.NEGATIVE_INFINITY;
 
@@ -55,8 +69,14 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
   function put(sessionId: string, record: StoredActivity, nowMs: number, ttlMs: number): void {
     const previous = entries.get(sessionId);
     const keepUntilMs = Math.max(previous?.keepUntilMs ?? 0, nowMs + ttlMs);
+    entries.delete(sessionId);
     entries.set(sessionId, { record, keepUntilMs });
     sweep(nowMs);
+    while (entries.size > maxRecords) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
   }
 
   return {
