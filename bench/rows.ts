@@ -6,8 +6,13 @@ import type { StoreWriteCounts } from './server/store-writes.js';
 import type { ThroughputComparison } from './server/throughput.js';
 import { type BenchRow, formatDecimal, formatInteger, formatPercent } from './table.js';
 
-/** The bundle-size goal: the element, lit included, in at most 10 KiB gzip -9. */
-export const BUNDLE_BUDGET_BYTES = 10_240;
+/**
+ * The bundle-size budget the owner accepted (issue 18): the element and dialog, lit and English
+ * included, in at most 13 KiB gzip -9 (the 10 KiB of the element and dialog issues cannot hold
+ * what they require; see "Bundle size" in docs/benchmarks.md). The same as the guard of
+ * test/e2e/bundle-size.test.ts.
+ */
+export const BUNDLE_BUDGET_BYTES = 13_312;
 /** Activity handling may slow input dispatch by at most this fraction. */
 export const ACTIVITY_OVERHEAD_BUDGET = 0.05;
 /** Retained heap per input event above which we call it growth, bytes. */

@@ -8,6 +8,7 @@
 // BENCH_FAIL_SECTION=<name>[:throw|:crash|:hang] forces a failure (see section-process.ts);
 // BENCH_SECTION_TIMEOUT_SECONDS overrides every section's time limit.
 import { type ChildProcess, fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { SectionMessage } from './section-process.js';
@@ -57,9 +58,53 @@ function timeoutSecondsOf(name: SectionName, quick: boolean): number {
   return seconds;
 }
 
-/** Kills the section's process and everything it started (its own process group). */
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return;
+/** Every process below `pid` (Linux /proc; empty elsewhere). */
+function descendantsOf(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  const childrenOf = new Map<number, number[]>();
+  for (const entry of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Field 4 (ppid) follows the command name, which is in parentheses and may hold spaces.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const list = childrenOf.get(parent) ?? [];
+    list.push(Number(entry));
+    childrenOf.set(parent, list);
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of childrenOf.get(queue.shift() as number) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/**
+ * Kills the section's process and everything below it: its process group, and the processes
+ * that left the group (Playwright starts Chromium in a process group of its own).
+ */
+function killSection(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  for (const pid of descendantsOf(child.pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  if (child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
@@ -80,7 +125,7 @@ function runSectionProcess(name: SectionName, quick: boolean): Promise<SectionMe
     let answer: SectionMessage | null = null;
     const timer = setTimeout(() => {
       answer ??= { ok: false, reason: `did not finish within ${timeoutSeconds} s (stopped)` };
-      killGroup(child);
+      killSection(child);
     }, timeoutSeconds * 1000);
     child.on('message', (message: SectionMessage) => {
       answer ??= message;
@@ -90,8 +135,6 @@ function runSectionProcess(name: SectionName, quick: boolean): Promise<SectionMe
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      // Whatever the section left running in its group (a browser) goes with it.
-      killGroup(child);
       resolve(
         answer ?? {
           ok: false,

@@ -128,7 +128,10 @@ export const SECTIONS: Readonly<Record<SectionName, Section>> = {
     timeoutSeconds: () => 420,
     async run(quick) {
       const { value, chromium } = await withChromium((browser) =>
-        measureConnectCycles(browser, { cycles: quick ? 1000 : 10_000 }),
+        measureConnectCycles(browser, {
+          cycles: quick ? 1000 : 10_000,
+          onProgress: (message) => progress(`memory: ${message}`),
+        }),
       );
       return { figures: value, rows: memoryRows(value), chromium };
     },

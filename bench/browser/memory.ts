@@ -38,6 +38,8 @@ export interface CycleGrowth {
 /** Options of {@link measureConnectCycles}. */
 export interface MemoryOptions {
   readonly cycles: number;
+  /** Called after every chunk of cycles. */
+  readonly onProgress?: (message: string) => void;
 }
 
 declare global {
@@ -202,14 +204,29 @@ async function connectedFootprint(
   };
 }
 
+/**
+ * Lock releases go through the browser process: on a loaded machine the last element's release
+ * can take longer than a fixed pause (a run at load average 28 saw "locks 1" that was gone a
+ * moment later). Nothing is connected here, so wait until no lock is left, at most this long; a
+ * lock really left behind still shows.
+ */
+const LOCK_SETTLE_LIMIT_MS = 5000;
+
 async function resources(page: Page, cdp: CDPSession): Promise<PageResources> {
+  const read = () =>
+    page.evaluate(() => {
+      const counters = window.__benchResources;
+      if (!counters) throw new Error('instrumentation missing');
+      return counters();
+    });
   // Give lock releases and channel closes, which go through the browser process, a moment.
   await page.waitForTimeout(200);
-  const counted = await page.evaluate(() => {
-    const read = window.__benchResources;
-    if (!read) throw new Error('instrumentation missing');
-    return read();
-  });
+  let counted = await read();
+  const deadlineMs = Date.now() + LOCK_SETTLE_LIMIT_MS;
+  while (counted.locks > 0 && Date.now() < deadlineMs) {
+    await page.waitForTimeout(100);
+    counted = await read();
+  }
   const heapBytes = await heapUsedAfterGc(cdp);
   return {
     ...counted,
@@ -219,15 +236,31 @@ async function resources(page: Page, cdp: CDPSession): Promise<PageResources> {
   };
 }
 
-async function cyclesOf(page: Page, tag: string, cycles: number, fresh: boolean) {
-  await page.evaluate(
-    ([name, count, freshElements]) => {
-      const run = window.__benchCycles;
-      if (!run) throw new Error('instrumentation missing');
-      return run(name, count, freshElements);
-    },
-    [tag, cycles, fresh] as const,
-  );
+/** Cycles per page.evaluate: progress shows between them, and a slowdown shows where it began. */
+const CYCLES_PER_CHUNK = 1000;
+
+async function cyclesOf(
+  page: Page,
+  tag: string,
+  cycles: number,
+  fresh: boolean,
+  onProgress?: (message: string) => void,
+) {
+  for (let done = 0; done < cycles; done += CYCLES_PER_CHUNK) {
+    const count = Math.min(CYCLES_PER_CHUNK, cycles - done);
+    const startedMs = Date.now();
+    await page.evaluate(
+      ([name, chunk, freshElements]) => {
+        const run = window.__benchCycles;
+        if (!run) throw new Error('instrumentation missing');
+        return run(name, chunk, freshElements);
+      },
+      [tag, count, fresh] as const,
+    );
+    onProgress?.(
+      `${tag} ${fresh ? 'new' : 'same'}: ${done + count} cycles (${Date.now() - startedMs} ms for the last ${count})`,
+    );
+  }
 }
 
 /**
@@ -254,7 +287,7 @@ export async function measureConnectCycles(
         const whileConnected = await connectedFootprint(page, cdp, tag);
         await cyclesOf(page, tag, 100, fresh);
         const before = await resources(page, cdp);
-        await cyclesOf(page, tag, options.cycles, fresh);
+        await cyclesOf(page, tag, options.cycles, fresh, options.onProgress);
         const after = await resources(page, cdp);
         growth.push({
           tag,
