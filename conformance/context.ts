@@ -5,15 +5,14 @@ import { CookieJar } from './cookie-jar.js';
 import { CheckSkipped, expectActive, expectStatus, fail, round } from './expect.js';
 import type { Exchange, HttpClient } from './http-client.js';
 import type { SuiteOptions } from './options.js';
+import { TOLERANCE_SECONDS } from './timing.js';
 
-/** Slack allowed between durations the server reports and what the suite measured. */
-export const TOLERANCE_SECONDS = 0.35;
-/** How long past a deadline the suite waits before it expects the session to have ended. */
-export const PAST_DEADLINE_MS = 300;
-/** Shortest idle timeout the suite can test reliably with its tolerance. */
-export const MIN_EXPIRE_SECONDS = 2;
-/** Wait before an ordinary request, so that a server that writes activity at most once per second writes it. */
-export const ACTIVITY_WRITE_WAIT_MS = 1300;
+export {
+  ACTIVITY_WRITE_WAIT_MS,
+  MIN_EXPIRE_SECONDS,
+  PAST_DEADLINE_MS,
+  TOLERANCE_SECONDS,
+} from './timing.js';
 
 /** A signed-in session as the suite holds it. */
 export interface Session {
@@ -25,6 +24,8 @@ export interface Session {
   anchorMs: number;
   /** Client time at or before the server's last recorded activity. */
   activeSinceMs: number;
+  /** Client time at or before the sign-in (0 when unknown, as with --cookie). */
+  readonly signInSentAtMs: number;
 }
 
 /** The timeouts the server announced in a fresh session's status. */
@@ -42,8 +43,10 @@ export type HeaderChanges = Readonly<Record<string, string | null>>;
 export class SuiteContext {
   /** Set by the setup checks once a fresh session answered. */
   timeouts: ServerTimeouts | null = null;
-  /** In cookie mode, set once a check has ended the only session there is. */
-  cookieSessionEnded = false;
+  /** In cookie mode, the check or group that ended the only session there is, once one has. */
+  cookieSessionEndedBy: string | null = null;
+  /** In cookie mode, the client time at which the session's absolute lifetime ends at the latest. */
+  cookieAbsoluteDeadlineMs: number | null = null;
 
   constructor(
     readonly client: HttpClient,
@@ -130,20 +133,24 @@ export class SuiteContext {
    * A session for one check. With a login form, always a fresh one; with `--cookie`, the given
    * session until a check has ended it.
    */
-  async newSession(): Promise<Session> {
+  async newSession({ anchored = true } = {}): Promise<Session> {
     const signIn = this.options.signIn;
     if (signIn.kind === 'cookie') {
-      if (this.cookieSessionEnded) {
+      if (this.cookieSessionEndedBy !== null) {
         throw new CheckSkipped(
-          'needs a fresh session, and --cookie gives only one: sign in with --login-url',
+          `needs a fresh session, and --cookie gives only one (${this.cookieSessionEndedBy} ended it): sign in with --login-url`,
         );
       }
       const jar = new CookieJar();
       jar.set(signIn.name, signIn.value);
       // Anchor the idle time at a report of activity: the session's history is unknown.
-      const exchange = await this.report({ jar, anchorMs: 0, activeSinceMs: 0 }, 0);
+      const exchange = await this.report(unanchored(jar), 0);
       const status = expectActive(exchange, 'the --cookie session must be signed in');
-      return { jar, ...anchorsOf(exchange, status.idleSeconds) };
+      if (status.absoluteRemainingSeconds !== undefined && this.cookieAbsoluteDeadlineMs === null) {
+        this.cookieAbsoluteDeadlineMs =
+          exchange.receivedAtMs + status.absoluteRemainingSeconds * 1000;
+      }
+      return { jar, signInSentAtMs: 0, ...anchorsOf(exchange, status.idleSeconds) };
     }
     const jar = new CookieJar();
     // Like a browser: load the form first (its cookies and hidden inputs carry CSRF tokens).
@@ -169,11 +176,25 @@ export class SuiteContext {
     if (login.response.status >= 400)
       fail('sign-in failed: the login form answered an error', login);
     if (jar.isEmpty()) fail('sign-in set no cookie', login);
+    // A vector compares states only: it needs no anchor, and saves a request per sign-in.
+    if (!anchored) return { ...unanchored(jar), signInSentAtMs: login.sentAtMs };
     // Some servers start the activity record at sign-in, others at the session's first request:
     // the first status read tells when the server counts from.
-    const read = await this.status({ jar, anchorMs: 0, activeSinceMs: 0 });
+    const read = await this.status(unanchored(jar));
     const status = expectActive(read, 'right after sign-in');
-    return { jar, ...anchorsOf(read, status.idleSeconds) };
+    return { jar, signInSentAtMs: login.sentAtMs, ...anchorsOf(read, status.idleSeconds) };
+  }
+
+  /**
+   * Why `exchange` cannot be held against the server, or null: with --cookie, an answer to a
+   * request sent after the one session's absolute lifetime may have been ended by it.
+   */
+  unjudgeable(exchange: Exchange): string | null {
+    const deadlineMs = this.cookieAbsoluteDeadlineMs;
+    if (deadlineMs === null || exchange.sentAtMs < deadlineMs - TOLERANCE_SECONDS * 1000) {
+      return null;
+    }
+    return `could not judge: the --cookie session had reached (or nearly reached) its absolute lifetime when this request was sent; sign in with --login-url for a fresh session per check`;
   }
 
   /**
@@ -186,10 +207,22 @@ export class SuiteContext {
     if (status.state === 'active') return status;
     const expireAfterSeconds = this.timeouts?.expireAfterSeconds ?? Number.POSITIVE_INFINITY;
     const idleAtMostSeconds = (exchange.receivedAtMs - session.activeSinceMs) / 1000;
-    if (idleAtMostSeconds >= expireAfterSeconds) {
-      fail(
-        `the session reached its idle timeout (${round(idleAtMostSeconds)} s after sign-in) before this check was done: the server or this machine is too slow for expireAfterSeconds ${expireAfterSeconds}; configure a longer one`,
-        exchange,
+    // `no-session`: an earlier request may have found it expired and destroyed it.
+    const endedByTime = status.reason !== 'logout';
+    if (endedByTime && idleAtMostSeconds >= expireAfterSeconds) {
+      throw new CheckSkipped(
+        `could not judge: the session may have reached its idle timeout (${round(idleAtMostSeconds)} s after its last activity) before this check was done: the server or this machine is too slow for expireAfterSeconds ${expireAfterSeconds}; configure a longer one`,
+      );
+    }
+    const lifetimeSeconds = this.timeouts?.absoluteRemainingSeconds ?? null;
+    const ageAtMostSeconds = (exchange.receivedAtMs - session.signInSentAtMs) / 1000;
+    if (
+      endedByTime &&
+      lifetimeSeconds !== null &&
+      ageAtMostSeconds >= lifetimeSeconds - TOLERANCE_SECONDS
+    ) {
+      throw new CheckSkipped(
+        `could not judge: the session may have reached its absolute lifetime (${round(ageAtMostSeconds)} s after sign-in) before this check was done: the server or this machine is too slow for an absolute lifetime of ${lifetimeSeconds} s; configure a longer one`,
       );
     }
     return expectActive(exchange, why);
@@ -216,11 +249,19 @@ export class SuiteContext {
  * Bounds of the server's last activity, from an answer that said `idleSeconds`: the server
  * computed it at some moment between sending and receiving.
  */
-function anchorsOf(exchange: Exchange, idleSeconds: number): Omit<Session, 'jar'> {
+function anchorsOf(
+  exchange: Exchange,
+  idleSeconds: number,
+): Pick<Session, 'anchorMs' | 'activeSinceMs'> {
   return {
     anchorMs: exchange.receivedAtMs - idleSeconds * 1000,
     activeSinceMs: exchange.sentAtMs - idleSeconds * 1000,
   };
+}
+
+/** A session of `jar` whose history is unknown: for requests that judge no idle time. */
+export function unanchored(jar: CookieJar): Session {
+  return { jar, anchorMs: 0, activeSinceMs: 0, signInSentAtMs: 0 };
 }
 
 /** Memoizes an async factory: every caller gets the same promise. */

@@ -5,6 +5,7 @@ import {
   type ExpiryReason,
   JSON_MEDIA_TYPE,
   PROBLEM_MEDIA_TYPE,
+  PROBLEM_TYPE_BASE,
   PROBLEMS,
   type Problem,
   type ProblemName,
@@ -14,6 +15,7 @@ import {
   problemType,
   type SessionStatus,
 } from '../protocol/index.js';
+import { parseSetCookie } from './cookie-jar.js';
 import type { Exchange } from './http-client.js';
 
 /** A check found the server not conforming; `exchange` is the request/response that showed it. */
@@ -36,10 +38,27 @@ export function fail(message: string, exchange?: Exchange): never {
 export function expectStatusCode(exchange: Exchange, status: number, why = ''): void {
   if (exchange.response.status !== status) {
     fail(
-      `expected HTTP ${status}${why ? ` (${why})` : ''}, got ${exchange.response.status}`,
+      `expected HTTP ${status}${why ? ` (${why})` : ''}, got ${describeAnswer(exchange)}`,
       exchange,
     );
   }
+}
+
+/**
+ * The status code of an answer, with its problem type and detail when it is a problem: the
+ * cause of a refusal belongs in the failure's first line, not only in the printed body.
+ */
+export function describeAnswer(exchange: Exchange): string {
+  const { status, body } = exchange.response;
+  if (mediaType(exchange) !== PROBLEM_MEDIA_TYPE) return String(status);
+  const json = parseJson(body);
+  const problem = json.ok ? parseProblem(json.value) : null;
+  if (!problem?.ok) return String(status);
+  const type = problem.value.type.startsWith(PROBLEM_TYPE_BASE)
+    ? problem.value.type.slice(PROBLEM_TYPE_BASE.length)
+    : problem.value.type;
+  const detail = problem.value.detail === undefined ? '' : `: ${problem.value.detail}`;
+  return `${status} ${type}${detail}`;
 }
 
 /** The media type of the response without parameters, in lower case. */
@@ -55,6 +74,17 @@ export function expectNoSetCookie(exchange: Exchange, why: string): void {
       `expected no Set-Cookie (${why}), got ${exchange.response.setCookies.join(' | ')}`,
       exchange,
     );
+  }
+}
+
+/**
+ * No cookie is set: only `Set-Cookie` lines that clear a cookie are allowed, as on any answer
+ * that ended the session (SPEC Section 8.8).
+ */
+export function expectNoCookieSet(exchange: Exchange, why: string): void {
+  const setting = exchange.response.setCookies.filter((line) => !parseSetCookie(line)?.cleared);
+  if (setting.length > 0) {
+    fail(`expected no cookie to be set (${why}), got Set-Cookie ${setting.join(' | ')}`, exchange);
   }
 }
 
@@ -119,7 +149,9 @@ export function expectProblem(exchange: Exchange, name: ProblemName): Problem {
   const { status } = PROBLEMS[name];
   const type = problemType(name);
   const got = exchange.response.status;
-  if (got !== status) fail(`expected HTTP ${status} problem ${type}, got HTTP ${got}`, exchange);
+  if (got !== status) {
+    fail(`expected HTTP ${status} problem ${name}, got ${describeAnswer(exchange)}`, exchange);
+  }
   if (mediaType(exchange) !== PROBLEM_MEDIA_TYPE) {
     fail(
       `expected Content-Type ${PROBLEM_MEDIA_TYPE}, got ${mediaType(exchange) || 'none'}`,

@@ -6,5 +6,5 @@
 
 export type { CheckResult } from './check-group.js';
 export type { SignInMethod, SuiteOptions } from './options.js';
-export { formatResults, formatSummary, toJson } from './report.js';
+export { formatResults, formatRootCauses, formatSummary, toJson } from './report.js';
 export { runSuite, type SuiteReport } from './run-suite.js';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_RESOURCE_PATH } from '../protocol/index.js';
+import { PAST_DEADLINE_MS } from './timing.js';
 
 /** How the suite signs in: by posting a login form, or with a ready session cookie. */
 export type SignInMethod =
@@ -24,27 +25,51 @@ export interface SuiteOptions {
   readonly maxWaitSeconds: number;
   /** Folder of protocol test vectors (`*.json`); null for the package's own. */
   readonly vectorsDir: string | null;
+  /** Print and save cookie values and the password as they are (default: `<redacted>`). */
+  readonly showSecrets?: boolean;
 }
 
 export const USAGE = `Usage: session-security-conformance <base-url> [options]
 
-Tests a running server for session-security protocol v1, black-box over HTTP.
-Configure the server with short timeouts first (e.g. warn 2 s, expire 4 s, absolute 7 s or none).
+Tests a running server for session-security protocol v1 (protocol/SPEC.md), black-box over HTTP.
+
+Configure the server with short timeouts first. The suite reads them from the first status
+answer and waits for them in real time:
+  2 s <= expireAfterSeconds <= --max-wait-seconds (e.g. warn 2 s, expire 4 s);
+  an absolute lifetime, if any, at least 1 s longer than expireAfterSeconds (e.g. 7 s), and
+  with --cookie at least 3 x expireAfterSeconds + 15 s (else it refuses to judge).
+Deadlines are judged tightly: a session must be expired ${PAST_DEADLINE_MS} ms after its idle or absolute
+deadline (a server that applies them later fails), measured from an upper bound of the
+server's last activity, so a slow machine delays requests but never fails a correct server.
 
 Sign-in (one of):
-  --login-url PATH          login form to POST (fields username, password)
+  --login-url PATH          login form: the suite GETs it (keeping its cookies and copying its
+                            hidden inputs, e.g. CSRF tokens), then POSTs it as a form with
+                            fields username and password. Sign-in succeeded when that POST
+                            answers below 400, the suite then holds a cookie, and a GET of the
+                            resource with it answers an active status. Every check that needs a
+                            fresh session signs in again.
   --username NAME           with --login-url
   --password SECRET         with --login-url
-  --cookie NAME=VALUE       a ready session cookie (checks that end a session are then skipped,
-                            but one)
+  --cookie NAME=VALUE       a ready session cookie: one session only, so checks run one after
+                            the other and those that need another session are skipped
 
 Options:
   --resource-path PATH      protocol resource (default ${DEFAULT_RESOURCE_PATH})
-  --protected-url PATH      a page that needs a session (default /)
+  --protected-url PATH      an ordinary URL of the application that needs a session (default /):
+                            it must answer a signed-in request with 2xx, and an anonymous one
+                            with something else (a redirect to the login page, 401, 403), for
+                            page loads and for API (fetch) calls alike
   --json FILE               also write a JSON report to FILE
   --max-wait-seconds N      longest idle timeout to wait for (default 30)
   --vectors DIR             protocol test vectors to replay (default: the package's own)
+  --show-secrets            print cookie values and the password (default: <redacted>, in the
+                            text output and in --json)
   --help                    this text
+
+Output: one line per check (PASS, FAIL, SKIP). A check that depends on one that failed is
+reported "skipped because <check> failed", so one fault is one failure; the summary lists the
+root causes.
 
 Exit status: 0 all checks passed, 1 a check failed, 2 usage error.`;
 
@@ -99,6 +124,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       jsonReportFile: values.json ?? null,
       maxWaitSeconds,
       vectorsDir: values.vectors ?? null,
+      showSecrets: values['show-secrets'] === true,
     },
   };
 }
@@ -118,6 +144,7 @@ function parseRaw(argv: readonly string[]) {
       json: { type: 'string' },
       'max-wait-seconds': { type: 'string' },
       vectors: { type: 'string' },
+      'show-secrets': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });

@@ -55,8 +55,44 @@ function describeRequest(request: SentRequest): string[] {
   ];
 }
 
+/** A duration for people: `850 ms`, `7.8 s`, `2 min 5 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
 export function formatSummary(report: SuiteReport): string {
-  return `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s (${report.requests} requests)`;
+  return `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped in ${formatDuration(report.durationMs)} (${report.requests} requests)`;
+}
+
+/**
+ * The failures as root causes: each failed check once, with how many checks were skipped
+ * because of it; failures with the same message share a line.
+ */
+export function formatRootCauses(results: readonly CheckResult[]): string[] {
+  const failed = results.filter((result) => result.outcome === 'fail');
+  if (failed.length === 0) return [];
+  const blocked = new Map<string, number>();
+  for (const result of results) {
+    if (result.blockedBy !== undefined) {
+      blocked.set(result.blockedBy, (blocked.get(result.blockedBy) ?? 0) + 1);
+    }
+  }
+  const byMessage = new Map<string, CheckResult[]>();
+  for (const result of failed) {
+    const key = result.message ?? '';
+    byMessage.set(key, [...(byMessage.get(key) ?? []), result]);
+  }
+  const lines = [`Root causes (${byMessage.size}):`];
+  for (const [message, group] of byMessage) {
+    const names = group.map((result) => result.name);
+    const skipped = group.reduce((sum, result) => sum + (blocked.get(result.name) ?? 0), 0);
+    const because = skipped === 0 ? '' : ` (${skipped} dependent checks skipped because of it)`;
+    lines.push(`  ${names.join(', ')}: ${message}${because}`);
+  }
+  return lines;
 }
 
 /** The report as JSON: every check with its outcome and, on failure, the exchange. */

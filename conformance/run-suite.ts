@@ -1,16 +1,18 @@
-import { type CheckGroup, type CheckResult, runGroup } from './check-group.js';
+import { attributeRootCauses, type CheckGroup, type CheckResult, runGroup } from './check-group.js';
 import { ordinaryRequestChecks, passiveStatusChecks, reportChecks } from './checks/activity.js';
 import { anonymousChecks } from './checks/anonymous.js';
 import { everyResponseChecks } from './checks/every-response.js';
 import { expiryChecks } from './checks/expiry.js';
 import { logoutChecks } from './checks/logout.js';
 import { methodChecks } from './checks/methods.js';
+import { parsingChecks } from './checks/parsing.js';
 import { rejectionChecks } from './checks/rejections.js';
 import { setupChecks } from './checks/setup.js';
 import { DEFAULT_VECTORS_DIR, vectorChecks } from './checks/vectors.js';
 import { type ServerTimeouts, SuiteContext } from './context.js';
 import { HttpClient } from './http-client.js';
 import type { SuiteOptions } from './options.js';
+import { collectSecrets, redactResult } from './redact.js';
 
 /** What a run of the suite found. */
 export interface SuiteReport {
@@ -26,6 +28,8 @@ export interface SuiteReport {
   readonly results: readonly CheckResult[];
   /** How many HTTP requests the suite sent. */
   readonly requests: number;
+  /** Whether cookie values and the password were replaced by `<redacted>` in the results. */
+  readonly secretsRedacted: boolean;
 }
 
 /**
@@ -55,6 +59,7 @@ async function runAll(
     methodChecks,
     passiveStatusChecks,
     reportChecks,
+    parsingChecks,
     ordinaryRequestChecks,
     rejectionChecks,
     logoutChecks,
@@ -76,8 +81,19 @@ async function runAll(
     results.push(...all.flat());
   }
   results.push(...(await runGroup(everyResponseChecks, context)));
+  const declarations = [setupChecks, ...groups, everyResponseChecks].flatMap(
+    (group) => group.checks,
+  );
+  const attributed = attributeRootCauses(results, declarations);
+  const secrets = options.showSecrets
+    ? []
+    : collectSecrets(
+        client.exchanges,
+        options.signIn.kind === 'login-form' ? options.signIn.password : options.signIn.value,
+      );
+  const final = attributed.map((result) => redactResult(result, secrets));
   const count = (outcome: CheckResult['outcome']) =>
-    results.filter((result) => result.outcome === outcome).length;
+    final.filter((result) => result.outcome === outcome).length;
   return {
     baseUrl: options.baseUrl.href,
     resourcePath: options.resourcePath,
@@ -87,7 +103,8 @@ async function runAll(
     passed: count('pass'),
     failed: count('fail'),
     skipped: count('skip'),
-    results,
+    results: final,
+    secretsRedacted: !options.showSecrets,
     requests: client.exchanges.length,
   };
 }

@@ -1,5 +1,6 @@
 import type { CheckGroup } from '../check-group.js';
 import { expectExpired, expectNoSetCookie, expectStatusCode, fail } from '../expect.js';
+import { REPORT_ACCEPTED } from './setup.js';
 
 const why = 'an anonymous caller never gets a session';
 
@@ -21,10 +22,12 @@ export const anonymousChecks: CheckGroup = {
     {
       name: 'anonymous-report',
       description: 'POST without a session answers expired no-session and sets no cookie',
+      dependsOn: [REPORT_ACCEPTED],
     },
     {
       name: 'anonymous-logout',
       description: 'DELETE without a session answers expired no-session and sets no cookie',
+      dependsOn: [REPORT_ACCEPTED],
     },
   ],
   async run(context, recorder) {

@@ -1,6 +1,7 @@
+import { JSON_MEDIA_TYPE, parseJson } from '../../protocol/index.js';
 import type { CheckGroup } from '../check-group.js';
 import { parseSetCookie } from '../cookie-jar.js';
-import { fail, hasNoStore } from '../expect.js';
+import { fail, hasNoStore, mediaType } from '../expect.js';
 import type { Exchange } from '../http-client.js';
 
 /**
@@ -19,7 +20,13 @@ export const everyResponseChecks: CheckGroup = {
     },
     {
       name: 'no-set-cookie-on-resource',
-      description: 'no response of the resource sets a cookie, except a DELETE clearing one',
+      description:
+        'no response of the resource sets a cookie; only an answer that ended a session (expired, logout) clears one',
+    },
+    {
+      name: 'status-form-members',
+      description:
+        'every status answer has the members of its form and none of the other form (no idleSeconds in an expired status, no reason in an active one)',
     },
     {
       name: 'no-secrets-in-answers',
@@ -46,12 +53,30 @@ export const everyResponseChecks: CheckGroup = {
       }
     });
     await recorder.check('no-set-cookie-on-resource', async () => {
-      const first = ofResource.find((exchange) =>
-        exchange.response.setCookies.some(
-          (line) => exchange.request.method !== 'DELETE' || !parseSetCookie(line)?.cleared,
-        ),
+      const setting = ofResource.find((exchange) =>
+        exchange.response.setCookies.some((line) => !parseSetCookie(line)?.cleared),
       );
-      if (first) fail('a response of the resource sets a cookie', first);
+      if (setting) fail('a response of the resource sets a cookie', setting);
+      const clearing = ofResource.find(
+        (exchange) => exchange.response.setCookies.length > 0 && !endedASession(exchange),
+      );
+      if (clearing) {
+        fail(
+          'a response of the resource clears a cookie although it did not end a session (only an expired or logout answer to a request with a cookie may)',
+          clearing,
+        );
+      }
+    });
+    await recorder.check('status-form-members', async () => {
+      for (const exchange of ofResource) {
+        const extra = otherFormMembers(exchange);
+        if (extra.length > 0) {
+          fail(
+            `a ${extra[0]} status carries ${extra.slice(1).join(', ')}, members of the other form`,
+            exchange,
+          );
+        }
+      }
     });
     await recorder.check('no-secrets-in-answers', async () => {
       const first = ofResource.find((exchange) =>
@@ -70,6 +95,42 @@ export const everyResponseChecks: CheckGroup = {
     });
   },
 };
+
+const ACTIVE_ONLY = [
+  'idleSeconds',
+  'warnAfterSeconds',
+  'expireAfterSeconds',
+  'absoluteRemainingSeconds',
+];
+const EXPIRED_ONLY = ['reason'];
+
+/** The parsed JSON of a 200 status answer, or null. */
+function statusBody(exchange: Exchange): Record<string, unknown> | null {
+  if (exchange.response.status !== 200 || mediaType(exchange) !== JSON_MEDIA_TYPE) return null;
+  const json = parseJson(exchange.response.body);
+  return json.ok && typeof json.value === 'object' && json.value !== null
+    ? (json.value as Record<string, unknown>)
+    : null;
+}
+
+/** [state, ...members of the other form] of a status answer; [] when it has none. */
+function otherFormMembers(exchange: Exchange): string[] {
+  const body = statusBody(exchange);
+  if (body === null) return [];
+  const other =
+    body.state === 'active' ? EXPIRED_ONLY : body.state === 'expired' ? ACTIVE_ONLY : [];
+  const found = other.filter((name) => name in body);
+  return found.length === 0 ? [] : [String(body.state), ...found];
+}
+
+/** The request carried a cookie and the answer says its session ended (not no-session alone). */
+function endedASession(exchange: Exchange): boolean {
+  if (exchange.request.headers.cookie === undefined) return false;
+  const body = statusBody(exchange);
+  // HEAD answers have no body: judged like the GET they mirror, by the absence of one.
+  if (exchange.request.method === 'HEAD') return exchange.response.status === 200;
+  return body?.state === 'expired';
+}
 
 function hasCorsHeader(exchange: Exchange): boolean {
   return Object.keys(exchange.response.headers).some((name) => name.startsWith('access-control-'));

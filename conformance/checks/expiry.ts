@@ -9,16 +9,38 @@ import {
 import {
   expectActive,
   expectExpired,
-  expectNoSetCookie,
+  expectNoCookieSet,
   expectProblem,
   expectStatus,
   fail,
   round,
 } from '../expect.js';
+import { REPORT_ACCEPTED } from './setup.js';
 
 /** Client time after which a session untouched since its anchor must have expired. */
 function pastIdleDeadline(context: SuiteContext, session: Session): number {
   return session.anchorMs + context.requireTimeouts().expireAfterSeconds * 1000 + PAST_DEADLINE_MS;
+}
+
+/** Status reads that tighten a session's anchor (each is passive, so nothing moves). */
+const ANCHOR_READS = 3;
+
+/**
+ * A fresh session whose anchor is as close as a few status reads make it to the server's last
+ * activity: each read bounds it from above by its arrival minus the idle time it reports, and
+ * a read that came back quickly bounds it tightly, even on a loaded machine.
+ */
+async function tightlyAnchoredSession(context: SuiteContext): Promise<Session> {
+  const session = await context.newSession();
+  for (let read = 0; read < ANCHOR_READS; read += 1) {
+    const exchange = await context.status(session);
+    const status = context.expectAlive(session, exchange, 'a fresh session');
+    session.anchorMs = Math.min(
+      session.anchorMs,
+      exchange.receivedAtMs - status.idleSeconds * 1000,
+    );
+  }
+  return session;
 }
 
 /** A fresh session left idle until past its idle deadline. */
@@ -31,6 +53,7 @@ async function idleUntilExpired(context: SuiteContext): Promise<Session> {
 function group(
   name: string,
   description: string,
+  dependsOn: readonly string[],
   run: (context: SuiteContext, recorder: Recorder) => Promise<void>,
   extra: Partial<CheckGroup> = {},
 ): CheckGroup {
@@ -39,20 +62,25 @@ function group(
     needsSession: true,
     waitsForExpiry: true,
     endsSession: true,
-    checks: [{ name, description }],
+    checks: [{ name, description, dependsOn }],
     run,
     ...extra,
   };
 }
 
+/** Checks that need idle expiry to work (their sessions must have expired when they look). */
+const AFTER_IDLE_EXPIRY = ['idle-expiry'];
+
 /** Each of these waits in real time; they run concurrently, each on its own session. */
 export const expiryChecks: CheckGroup[] = [
   group(
     'idle-expiry',
-    'a session is valid shortly before the idle timeout and expired after it',
+    `a session is valid shortly before the idle timeout and expired ${PAST_DEADLINE_MS} ms after it (a deadline applied later fails)`,
+    // Judged by status reads: one that extended the session would hide the deadline.
+    ['status-is-passive'],
     async (context, recorder) => {
       await recorder.check('idle-expiry', async () => {
-        const session = await context.newSession();
+        const session = await tightlyAnchoredSession(context);
         const { expireAfterSeconds } = context.requireTimeouts();
         await context.sleepUntil(
           session.anchorMs + (expireAfterSeconds - 2 * TOLERANCE_SECONDS) * 1000,
@@ -67,27 +95,29 @@ export const expiryChecks: CheckGroup[] = [
         const destroyed = expectStatus(before).state === 'expired';
         await context.sleepUntil(pastIdleDeadline(context, session));
         const expired = await context.status(session);
+        const idleAtLeastSeconds = (expired.sentAtMs - session.anchorMs) / 1000;
         expectExpired(
           expired,
           destroyed ? ['idle', 'no-session'] : ['idle'],
-          'the idle timeout has passed',
+          `the session had been idle at least ${round(idleAtLeastSeconds)} s when this request was sent, expireAfterSeconds is ${expireAfterSeconds}: a session is expired at its deadline`,
         );
-        expectNoSetCookie(expired, 'finding a session expired creates nothing');
+        expectNoCookieSet(expired, 'finding a session expired creates nothing');
         const again = await context.status(session);
         expectExpired(again, ['idle', 'no-session'], 'an expired session is destroyed');
-        expectNoSetCookie(again, 'an anonymous caller never gets a session');
+        expectNoCookieSet(again, 'an anonymous caller never gets a session');
       });
     },
   ),
   group(
     'no-revival',
     'a report of activity after the idle timeout does not revive the session',
+    [...AFTER_IDLE_EXPIRY, REPORT_ACCEPTED],
     async (context, recorder) => {
       await recorder.check('no-revival', async () => {
         const session = await idleUntilExpired(context);
         const report = await context.report(session, 0);
         expectExpired(report, ['idle'], 'expiry is checked before the report is applied');
-        expectNoSetCookie(report, 'an expired session is never revived');
+        expectNoCookieSet(report, 'an expired session is never revived');
         const read = await context.status(session);
         expectExpired(read, ['idle', 'no-session'], 'the expired session stays ended');
         const again = await context.report(session, 0);
@@ -99,6 +129,7 @@ export const expiryChecks: CheckGroup[] = [
   group(
     'expired-api-request',
     'an API request (Sec-Fetch-Mode: cors) of an expired session gets 401 session-expired',
+    AFTER_IDLE_EXPIRY,
     async (context, recorder) => {
       await recorder.check('expired-api-request', async () => {
         const session = await idleUntilExpired(context);
@@ -113,6 +144,7 @@ export const expiryChecks: CheckGroup[] = [
   group(
     'expired-api-request-by-accept',
     'without fetch metadata, a request whose Accept lacks text/html is an API request: 401',
+    AFTER_IDLE_EXPIRY,
     async (context, recorder) => {
       await recorder.check('expired-api-request-by-accept', async () => {
         const session = await idleUntilExpired(context);
@@ -124,8 +156,25 @@ export const expiryChecks: CheckGroup[] = [
     },
   ),
   group(
+    'expired-api-request-by-accept-wildcard',
+    'without fetch metadata, Accept: text/html;q=0, */* does not list text/html (a wildcard does not, nor a weight of 0): 401',
+    AFTER_IDLE_EXPIRY,
+    async (context, recorder) => {
+      await recorder.check('expired-api-request-by-accept-wildcard', async () => {
+        const session = await idleUntilExpired(context);
+        const exchange = await context.ordinaryRequest('api-without-fetch-metadata', session.jar, {
+          accept: 'text/html;q=0, */*',
+        });
+        const problem = expectProblem(exchange, 'session-expired');
+        if (problem.reason !== 'idle')
+          fail(`expected member reason "idle", got ${problem.reason}`, exchange);
+      });
+    },
+  ),
+  group(
     'expired-page-request',
     'a page load of an expired session continues as anonymous (same answer as without a session)',
+    AFTER_IDLE_EXPIRY,
     async (context, recorder) => {
       await recorder.check('expired-page-request', async () => {
         const anonymous = await context.ordinaryRequest('page');
@@ -144,6 +193,7 @@ export const expiryChecks: CheckGroup[] = [
   group(
     'keep-alive',
     'reports of activity keep a session alive past the idle timeout',
+    [REPORT_ACCEPTED],
     async (context, recorder) => {
       await recorder.check('keep-alive', async () => {
         const session = await context.newSession();
@@ -151,12 +201,12 @@ export const expiryChecks: CheckGroup[] = [
         const untilMs = session.anchorMs + (expireAfterSeconds + 1) * 1000;
         while (Date.now() < untilMs) {
           await sleep((expireAfterSeconds * 1000) / 4);
-          expectActive(
-            await context.report(session, 0),
-            'activity was reported within the idle timeout',
-          );
+          const report = await context.report(session, 0);
+          context.expectAlive(session, report, 'activity was reported within the idle timeout');
+          session.activeSinceMs = report.sentAtMs;
         }
-        expectActive(
+        context.expectAlive(
+          session,
           await context.status(session),
           'activity was reported within the idle timeout',
         );
@@ -166,7 +216,8 @@ export const expiryChecks: CheckGroup[] = [
   ),
   group(
     'absolute-expiry',
-    'the absolute lifetime ends an active session, and activity does not extend it',
+    `the absolute lifetime ends an active session (expired ${PAST_DEADLINE_MS} ms after it), and activity does not extend it`,
+    [REPORT_ACCEPTED],
     async (context, recorder) => {
       const { absoluteRemainingSeconds, expireAfterSeconds } = context.requireTimeouts();
       if (absoluteRemainingSeconds === null) {

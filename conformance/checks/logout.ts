@@ -1,6 +1,8 @@
 import type { CheckGroup } from '../check-group.js';
+import { unanchored } from '../context.js';
 import { parseSetCookie } from '../cookie-jar.js';
-import { expectExpired, expectNoSetCookie, fail } from '../expect.js';
+import { expectExpired, expectNoCookieSet, fail } from '../expect.js';
+import { REPORT_ACCEPTED } from './setup.js';
 
 /** Logout ends the session on the server: the old cookie is worth nothing afterwards. */
 export const logoutChecks: CheckGroup = {
@@ -18,11 +20,13 @@ export const logoutChecks: CheckGroup = {
       name: 'logout',
       description:
         'DELETE answers expired logout and sets no session cookie (clearing it is allowed)',
+      dependsOn: [REPORT_ACCEPTED],
     },
     {
       name: 'logout-cookie-replay',
       description:
-        'after logout the old cookie is anonymous: status, reports and the protected URL',
+        'after logout the old cookie is anonymous: status, reports, a repeated DELETE and the protected URL',
+      dependsOn: ['logout'],
     },
   ],
   async run(context, recorder) {
@@ -57,12 +61,19 @@ export const logoutChecks: CheckGroup = {
       }
     });
     await recorder.check('logout-cookie-replay', async () => {
-      const read = await context.status({ jar: oldJar, anchorMs: 0, activeSinceMs: 0 });
+      const read = await context.status(unanchored(oldJar));
       expectExpired(read, ['no-session', 'logout'], 'the session was logged out');
-      expectNoSetCookie(read, 'a replayed cookie never gets a session');
-      const report = await context.report({ jar: oldJar.copy(), anchorMs: 0, activeSinceMs: 0 }, 0);
+      expectNoCookieSet(read, 'a replayed cookie never gets a session');
+      const report = await context.report(unanchored(oldJar.copy()), 0);
       expectExpired(report, ['no-session', 'logout'], 'a logged-out session is never revived');
-      expectNoSetCookie(report, 'a replayed cookie never gets a session');
+      expectNoCookieSet(report, 'a replayed cookie never gets a session');
+      const again = await context.logout(unanchored(oldJar.copy()));
+      expectExpired(
+        again,
+        ['no-session', 'logout'],
+        'a repeated DELETE answers no-session or the remembered reason (Section 2.3)',
+      );
+      expectNoCookieSet(again, 'a repeated DELETE creates nothing');
       const api = await context.ordinaryRequest('api', oldJar.copy());
       if (api.response.status !== anonymous.response.status && api.response.status !== 401) {
         fail(

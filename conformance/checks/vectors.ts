@@ -9,10 +9,11 @@ import {
   type TestVector,
 } from '../../protocol/index.js';
 import type { CheckGroup } from '../check-group.js';
-import { forEachLimited, once } from '../context.js';
+import { forEachLimited } from '../context.js';
 import type { CookieJar } from '../cookie-jar.js';
 import { CheckSkipped, expectActive, expectExpired, expectProblem, fail } from '../expect.js';
 import type { Exchange } from '../http-client.js';
+import { REPORT_ACCEPTED } from './setup.js';
 
 /** The package's own vectors: protocol/vectors beside build/. */
 export const DEFAULT_VECTORS_DIR = fileURLToPath(
@@ -99,6 +100,7 @@ export async function vectorChecks(dir: string): Promise<CheckGroup> {
       : vectors.map((vector) => ({
           name: `vector:${vector.name}`,
           description: vector.description,
+          dependsOn: prerequisitesOf(vector),
         }));
   return {
     name: 'vectors',
@@ -112,18 +114,25 @@ export async function vectorChecks(dir: string): Promise<CheckGroup> {
         recorder.skip('vectors', `no replayable test vectors found in ${dir}`);
         return;
       }
-      // Reports and refused reports leave a session usable: they share one. A DELETE gets its
-      // own, as a server that wrongly accepts it must not fail the vectors after it.
-      const shared = once(() => context.newSession());
+      // Each vector that needs a session gets a fresh one, so a vector that wrongly ends its
+      // session cannot fail the vectors after it. With --cookie there is one session: the
+      // vectors share it one after the other, and those after one that ended it are skipped.
+      const oneSession = context.options.signIn.kind === 'cookie';
       const jarFor = async (vector: TestVector): Promise<CookieJar | undefined> => {
         if (vector.prior.session !== 'active') return undefined;
-        const endsSession = vector.request.method === 'DELETE';
-        if (endsSession && context.options.signIn.kind === 'cookie') {
+        if (oneSession && vector.request.method === 'DELETE') {
           throw new CheckSkipped('a DELETE would end the only session --cookie gives');
         }
-        return (endsSession ? await context.newSession() : await shared()).jar;
+        try {
+          return (await context.newSession({ anchored: false })).jar;
+        } catch (error) {
+          if (error instanceof CheckSkipped) throw error;
+          throw new CheckSkipped(
+            `could not judge: signing in for this vector failed (${(error as Error).message})`,
+          );
+        }
       };
-      await forEachLimited(vectors, VECTORS_AT_ONCE, (vector) =>
+      await forEachLimited(vectors, oneSession ? 1 : VECTORS_AT_ONCE, (vector) =>
         recorder.check(`vector:${vector.name}`, async () => {
           const jar = await jarFor(vector);
           const headers: Record<string, string> = {};
@@ -155,10 +164,38 @@ export async function vectorChecks(dir: string): Promise<CheckGroup> {
             fail(`expected HTTP ${response.status}, got ${exchange.response.status}`, exchange);
           }
           expectVectorHeaders(exchange, response);
+          if (oneSession && jar && endedTheSession(exchange, vector)) {
+            context.cookieSessionEndedBy ??= `vector:${vector.name}`;
+          }
         }),
       );
     },
   };
+}
+
+/**
+ * The checks a vector's replay cannot be judged without: a same-origin POST or DELETE that the
+ * vector expects to get past the CSRF checks needs the server to accept its own origin.
+ */
+function prerequisitesOf(vector: TestVector): string[] {
+  const { method, headers } = vector.request;
+  if (method !== 'POST' && method !== 'DELETE') return [];
+  if (vector.response.problemType === problemTypeOf('cross-site-request')) return [];
+  if (headers.origin === undefined && headers['sec-fetch-site'] === undefined) return [];
+  return method === 'DELETE' && vector.response.status === 200
+    ? [REPORT_ACCEPTED, 'logout']
+    : [REPORT_ACCEPTED];
+}
+
+function problemTypeOf(name: ProblemName): string {
+  return PROBLEM_TYPE_BASE + name;
+}
+
+/** With --cookie: whether this answer says the one session is no longer active. */
+function endedTheSession(exchange: Exchange, vector: TestVector): boolean {
+  if (vector.request.method === 'DELETE') return true;
+  if (exchange.response.status !== 200 || vector.request.method === 'HEAD') return false;
+  return !exchange.response.body.includes('"active"');
 }
 
 /** Response headers a vector lists (`headers`: exact values; `absentHeaders`: must be missing). */
