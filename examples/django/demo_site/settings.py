@@ -83,6 +83,9 @@ TIME_ZONE = 'UTC'
 LANGUAGE_CODE = 'en'
 STATIC_URL = '/static/'
 
+# Demo only (see demo_site/hashers.py): never in a real project.
+PASSWORD_HASHERS = ['demo_site.hashers.DemoPasswordHasher']
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = 'Lax'
 LOGIN_URL = '/login'
