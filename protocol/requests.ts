@@ -153,6 +153,9 @@ function checkReportText(text: string): RequestCheck<ActivityReport> {
   return report;
 }
 
+/** The smallest code point each encoded length may carry (anything less is overlong). */
+const SHORTEST_FORM_MINIMUM: readonly number[] = [0, 0, 0x80, 0x800, 0x10000];
+
 /** U+FEFF: a sender must not add it (RFC 8259, Section 8.1); a server ignores one leading. */
 const BYTE_ORDER_MARK = '\uFEFF';
 
@@ -187,7 +190,7 @@ export function decodeUtf8(bytes: Uint8Array): ParseResult<string> {
       }
       codePoint = (codePoint << 6) | (byte & 0x3f);
     }
-    const shortest = length === 1 || codePoint >= [0, 0, 0x80, 0x800, 0x10000][length]!;
+    const shortest = length === 1 || codePoint >= (SHORTEST_FORM_MINIMUM[length] ?? 0);
     if (!shortest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
       return { ok: false, error: `the body is not valid UTF-8 (byte ${index})` };
     }

@@ -93,6 +93,33 @@ describe('the Express example (examples/express) against the conformance suite',
     );
   });
 
+  it('refuses up front to judge a --cookie session whose absolute lifetime is shorter than the run', async () => {
+    const cookie = await signInCookie(withAbsolute.baseUrl);
+    const equals = cookie.indexOf('=');
+    const report = await runSuite(
+      suiteOptions(withAbsolute.baseUrl, {
+        signIn: { kind: 'cookie', name: cookie.slice(0, equals), value: cookie.slice(equals + 1) },
+      }),
+    );
+    const failed = report.results.filter((result) => result.outcome === 'fail');
+    assert.deepEqual(
+      failed.map((result) => result.name),
+      ['timeouts-testable'],
+    );
+    assert.match(
+      failed[0]?.message ?? '',
+      /^cannot judge this server with --cookie: the session has [\d.]+ s of absolute lifetime left/,
+    );
+    const blocked = report.results.filter((result) => result.blockedBy === 'timeouts-testable');
+    assert.ok(blocked.some((result) => result.name === 'idle-expiry'));
+    assert.ok(blocked.some((result) => result.name === 'report-max-rule'));
+    // Nothing waited for the session to end: the refusal is immediate.
+    assert.ok(
+      report.durationMs < SHORT_TIMEOUTS.expireAfterSeconds * 1000,
+      `${report.durationMs} ms`,
+    );
+  });
+
   it('passes with a ready session cookie, skipping the checks that need more sessions', async () => {
     const cli = await cookieRun;
     assert.equal(cli.code, 0, cli.stdout);
