@@ -32,6 +32,18 @@ function problem(res, name, detail, reason) {
 const expired = (reason) => ({ version: 1, state: 'expired', reason });
 const destroy = (req) =>
   new Promise((ok, fail) => req.session.destroy((e) => (e ? fail(e) : ok())));
+/**
+ * Every logout ends a session this way, the protocol's DELETE and the form alike: the activity
+ * record goes first, so a request still in flight that saves the session afterwards is refused
+ * on its next use (no record: the session has ended), then the session and its cookie.
+ * `Clear-Site-Data: "cache"` drops cached pages and keeps what the user typed in storage.
+ */
+async function endSession(req, res, activity, cookie) {
+  activity.delete(req.sessionID);
+  await destroy(req);
+  res.clearCookie('sid', cookie);
+  res.set('Clear-Site-Data', '"cache"');
+}
 // API callers get a 401 on expiry; page loads continue as anonymous (and see a login page).
 // Accept "lists" text/html when a range is exactly text/html with a weight other than 0.
 const listsHtml = (accept) =>
@@ -174,9 +186,7 @@ export function createApp({
       const record = req.session?.user === undefined ? undefined : activity.get(req.sessionID);
       if (req.method === 'DELETE') {
         if (!record) return res.json(expired(req.expiredReason ?? 'no-session'));
-        activity.delete(req.sessionID);
-        await destroy(req);
-        res.clearCookie('sid', cookie);
+        await endSession(req, res, activity, cookie);
         return res.json(expired('logout'));
       }
       if (req.method === 'POST') {
@@ -242,6 +252,7 @@ export function createApp({
           page('<h1>Sign in</h1><p>Wrong user name or password.</p><a href="/login">Try again</a>'),
         );
     }
+    // The old session id ends for good (see endSession) before the new one is made.
     activity.delete(req.sessionID);
     req.session.regenerate((error) => {
       if (error) return next(error);
@@ -249,6 +260,19 @@ export function createApp({
       activity.set(req.sessionID, { lastActivityMs: now(), startedAtMs: now() });
       res.redirect(303, '/');
     });
+  });
+  // The form logout (no JavaScript needed). Cross-site posts are refused like protocol requests.
+  app.post('/logout', async (req, res) => {
+    const site = req.get('sec-fetch-site');
+    const origin = req.get('origin');
+    if (
+      (site !== undefined && site !== 'same-origin') ||
+      (origin !== undefined && origin !== `${req.protocol}://${req.get('host')}`)
+    ) {
+      return res.status(403).send(page('<h1>Refused</h1><p>Log out from this site.</p>'));
+    }
+    if (req.session?.user !== undefined) await endSession(req, res, activity, cookie);
+    res.redirect(303, '/login?reason=logout');
   });
   if (elementScriptFile)
     app.get('/session-security.js', (_req, res) => res.sendFile(elementScriptFile));
@@ -259,6 +283,7 @@ export function createApp({
     res.send(
       page(`<script type="module" src="/session-security.js"></script>
       <h1>Hello, ${req.session.user}</h1><p>This page is protected.</p>
+      <form method="post" action="/logout"><button>Log out</button></form>
       <session-security expire-action="redirect" redirect-url="/login?reason={reason}"></session-security>`),
     );
   });
