@@ -1,7 +1,15 @@
 // Runs every check and test suite of the project in order and closes with one plain summary
 // line ("N passed, N failed") counting the node:test and web-test-runner tests together.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -200,6 +208,12 @@ function runDjangoSuite() {
     failed += 1;
     failures.push('django demo tests wrote no report');
   }
+}
+
+// The scratch project's node_modules (React, Vite, Vue, Fastify...) is large: keep it only to
+// look into a failure.
+if (suiteEnv.SESSION_SECURITY_TARBALL && failures.length === 0) {
+  rmSync(join(workDir, 'pack', 'scratch', 'node_modules'), { recursive: true, force: true });
 }
 
 console.log('');
