@@ -29,6 +29,17 @@ describe('manage.py serve (examples/django)', { concurrency: true }, () => {
     assert.equal(existsSync(django.databaseFile), false, 'the database is deleted');
   });
 
+  it('deletes its database when stopped with SIGTERM too', async () => {
+    const django = await startDjango({
+      warnAfterSeconds: 2,
+      expireAfterSeconds: 4,
+      absoluteTimeoutSeconds: null,
+    });
+    assert.ok(existsSync(django.databaseFile));
+    await django.close('SIGTERM');
+    assert.equal(existsSync(django.databaseFile), false, 'the database is deleted');
+  });
+
   it('refuses invalid timings with the setting named, before serving', () => {
     const result = spawnSync(PYTHON, [MANAGE_PY, 'serve', '127.0.0.1:0'], {
       env: {

@@ -28,8 +28,8 @@ export interface RunningDjango {
   readonly databaseFile: string;
   /** What the process wrote to stderr so far (its log, with the audit lines). */
   log(): string;
-  /** Stops the server with SIGINT, so it deletes its throw-away database. */
-  close(): Promise<void>;
+  /** Stops the server (SIGINT by default); it deletes its throw-away database. */
+  close(signal?: 'SIGINT' | 'SIGTERM'): Promise<void>;
 }
 
 /** Starts the Django demo with `timeouts` and waits until it listens. */
@@ -72,10 +72,10 @@ export async function startDjango(timeouts: DjangoTimeouts): Promise<RunningDjan
     origin,
     databaseFile,
     log: () => stderr,
-    close: async () => {
+    close: async (signal = 'SIGINT') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
-      child.kill('SIGINT');
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);

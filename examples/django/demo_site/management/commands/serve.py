@@ -1,6 +1,7 @@
 """`manage.py serve HOST:PORT`: migrate the (throw-away) database, create demo/demo, serve.
 PORT 0 picks a free port; the first line printed says the address."""
 
+import signal
 import sys
 
 from django.conf import settings
@@ -55,6 +56,10 @@ class Command(BaseCommand):
         self.stdout.write(f'Django demo on http://{host}:{server.server_port}/ ({timeouts})')
         self.stdout.write(f'throw-away database: {settings.DATABASES["default"]["NAME"]}')
         sys.stdout.flush()
+        # SIGTERM and SIGINT (even when a shell started this in the background, which ignores
+        # SIGINT) stop the server the same way, so the throw-away database is deleted.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
