@@ -198,7 +198,7 @@ export function createSignInHook(guard: SessionGuard) {
     const state = pluginStateOf(request);
     const ended = state && PluginRequestState.endedByApplicationOf(state);
     if (ended) guard.finishEndedSession(request, reply, ended);
-    if (state?.resource === true) {
+    if (state && PluginRequestState.isResource(state)) {
       done(null, payload);
       return;
     }

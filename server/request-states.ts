@@ -22,10 +22,10 @@ export class PluginRequestState implements SessionSecurityRequestState {
   passive: boolean;
   expiredReason: EndedReason | null = null;
   timeouts: Timeouts | null = null;
-  /** A request of the protocol resource: it answers the status itself, no sign-in check. */
-  readonly resource: boolean;
   readonly #guard: SessionGuard;
   readonly #request: FastifyRequest;
+  /** A request of the protocol resource: it answers the status itself, no sign-in check. */
+  readonly #resource: boolean;
   #status: SessionStatus = NO_SESSION_STATUS;
   // Private: the session id must not reach logs or responses that serialize this state.
   #activeSessionId: string | null = null;
@@ -36,7 +36,7 @@ export class PluginRequestState implements SessionSecurityRequestState {
   constructor(guard: SessionGuard, request: FastifyRequest, resource: boolean, passive: boolean) {
     this.#guard = guard;
     this.#request = request;
-    this.resource = resource;
+    this.#resource = resource;
     this.passive = passive;
   }
 
@@ -88,6 +88,11 @@ export class PluginRequestState implements SessionSecurityRequestState {
     this.timeouts = timeouts;
     this.#activeRecord = null;
     this.#status = status;
+  }
+
+  /** For the onSend hook: whether this is a request of the protocol resource. */
+  static isResource(state: PluginRequestState): boolean {
+    return state.#resource;
   }
 
   /** For the onSend hook: the session id the check found active, or null. */
