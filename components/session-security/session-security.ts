@@ -17,7 +17,12 @@ import { SessionSyncController } from './controllers/session-sync-controller.js'
 import { WakeUpController } from './controllers/wake-up-controller.js';
 import { FetchTransport } from './core/fetch-transport.js';
 import { lazyLegacyTransport } from './core/lazy-legacy-transport.js';
-import type { ChangeSource, SessionSnapshot, SessionState } from './core/session-types.js';
+import {
+  type ChangeSource,
+  INITIAL_SNAPSHOT,
+  type SessionSnapshot,
+  type SessionState,
+} from './core/session-types.js';
 import type { Transport } from './core/transport.js';
 import type { ExpireAction, SessionSecurityEventMap } from './events.js';
 import {
@@ -160,12 +165,7 @@ export class SessionSecurityElement extends ReactiveElement {
   /** Navigation used by the expiry actions (default: `window.location`). */
   navigation: ExpireNavigation | null = null;
 
-  private snapshot: SessionSnapshot = {
-    state: 'active',
-    kind: 'idle',
-    deadlineMs: 0,
-    reason: null,
-  };
+  private snapshot: SessionSnapshot = INITIAL_SNAPSHOT;
   private statusMessage = '';
 
   #dialog: SessionSecurityDialogElement | null = null;

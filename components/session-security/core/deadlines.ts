@@ -1,4 +1,5 @@
-import type { ActiveStatus } from '../../../protocol/index.js';
+import type { ActiveStatus, SessionStatus } from '../../../protocol/index.js';
+import { CHECK_LEAD_MS, deadlineCheckLeadMs, SHARE_LEAD_MS } from './check-timing.js';
 
 /** Which warning: inactivity, or the end of the session's absolute lifetime. */
 export type WarningKind = 'idle' | 'absolute';
@@ -62,4 +63,47 @@ export function planFor(view: ServerView, latestActivityMs: number): Plan {
     };
   }
   return { kind: 'idle', warnAtMs: idleWarnAtMs, deadlineMs: idleDeadlineMs };
+}
+
+/** The view before the server's first answer: a page load at `nowMs`, the fallback timeouts. */
+export function fallbackView(
+  nowMs: number,
+  warnAfterSeconds: number,
+  expireAfterSeconds: number,
+): ServerView {
+  return {
+    warnAfterMs: warnAfterSeconds * 1000,
+    expireAfterMs: expireAfterSeconds * 1000,
+    lastActivityMs: nowMs,
+    absoluteExpireAtMs: null,
+  };
+}
+
+/** When every tab shares its unreported activity: before the server's warning moment. */
+export function shareAtMs(view: ServerView, plan: Plan): number {
+  return Math.min(view.lastActivityMs + view.warnAfterMs, plan.deadlineMs) - SHARE_LEAD_MS;
+}
+
+/**
+ * When the leader's routine check is due: before the warning, and before the server's deadline
+ * even when activity keeps postponing the warning: the server must hear of that activity in
+ * time, with room for a slow network (up to 10 s, half the warning period in short test setups).
+ */
+export function routineCheckAtMs(view: ServerView, plan: Plan, warnAtMs: number): number {
+  return Math.min(
+    warnAtMs - CHECK_LEAD_MS,
+    plan.deadlineMs - deadlineCheckLeadMs(view.expireAfterMs - view.warnAfterMs),
+  );
+}
+
+/** Why an active answer cannot be right (it would be expired already), or null. */
+export function inconsistency(status: SessionStatus): string | null {
+  if (status.state !== 'active') return null;
+  if (status.idleSeconds >= status.expireAfterSeconds) {
+    return 'an active session cannot be idle for expireAfterSeconds or longer';
+  }
+  if (status.absoluteRemainingSeconds === 0) {
+    return 'an active session cannot have 0 absoluteRemainingSeconds';
+  }
+  return null;
 }

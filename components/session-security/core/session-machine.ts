@@ -1,42 +1,30 @@
 import type { ExpiryReason, SessionStatus } from '../../../protocol/index.js';
 import {
-  CHECK_LEAD_MS,
   DEADLINE_CHECK_DELAY_MS,
-  deadlineCheckLeadMs,
   FOLLOWER_GRACE_MS,
   MIN_CHECK_GAP_MS,
   retryDelayMs,
-  SHARE_LEAD_MS,
 } from './check-timing.js';
-import { planFor, type ServerView, viewFromStatus } from './deadlines.js';
-import type {
-  ChangeSource,
-  SessionMachineOptions,
-  SessionSnapshot,
-  WakeReason,
+import {
+  fallbackView,
+  inconsistency,
+  type Plan,
+  planFor,
+  routineCheckAtMs,
+  type ServerView,
+  shareAtMs,
+  viewFromStatus,
+} from './deadlines.js';
+import {
+  type ChangeSource,
+  INITIAL_SNAPSHOT,
+  type SessionMachineOptions,
+  type SessionSnapshot,
+  type WakeReason,
 } from './session-types.js';
 import type { TabMessage } from './tab-messages.js';
-import { TransportError } from './transport.js';
+import { TransportError, toError } from './transport.js';
 import { globalScheduler, WakeUpTimer } from './wake-up-timer.js';
-
-const initialSnapshot: SessionSnapshot = {
-  state: 'active',
-  kind: 'idle',
-  deadlineMs: 0,
-  reason: null,
-};
-
-/** Why an active answer cannot be right (it would be expired already), or null. */
-function inconsistency(status: SessionStatus): string | null {
-  if (status.state !== 'active') return null;
-  if (status.idleSeconds >= status.expireAfterSeconds) {
-    return 'an active session cannot be idle for expireAfterSeconds or longer';
-  }
-  if (status.absoluteRemainingSeconds === 0) {
-    return 'an active session cannot have 0 absoluteRemainingSeconds';
-  }
-  return null;
-}
 
 /**
  * The browser side of protocol v1, framework-free: active -> warning -> expired. Deadlines are
@@ -52,13 +40,19 @@ function inconsistency(status: SessionStatus): string | null {
 export class SessionMachine {
   #options: SessionMachineOptions;
   #timer: WakeUpTimer;
-  #view: ServerView = {
-    warnAfterMs: 1,
-    expireAfterMs: 2,
-    lastActivityMs: 0,
-    absoluteExpireAtMs: null,
-  };
+  #running = false;
+  #unsubscribe: (() => void) | null = null;
+
+  // What this tab shows, and whether it leads.
+  #snapshot = INITIAL_SNAPSHOT;
+  #leader = false;
+  #absoluteDismissed = false;
+
+  // What this tab knows of the server's session: the answer with the latest send time.
+  #view: ServerView = fallbackView(0, 0.001, 0.002);
   #viewSentAtMs = Number.NEGATIVE_INFINITY;
+
+  // Activity, wall-clock epoch ms.
   /** Latest activity of any tab known here. */
   #latestActivityMs = 0;
   /** Latest activity of this tab, and the part of it already shared with other tabs. */
@@ -66,6 +60,9 @@ export class SessionMachine {
   #sharedActivityMs = 0;
   /** Latest activity the server is known to have been told about by this tab (a page load counts). */
   #reportedActivityMs = 0;
+
+  // Checks: the request on its way, the last one sent, failures and their backoff.
+  /** Send time of the latest check (or answer shared by another tab) this tab knows of. */
   #lastCheckMs = Number.NEGATIVE_INFINITY;
   /** Send time of this tab's latest failed check, until one succeeds. */
   #failedCheckMs: number | null = null;
@@ -73,11 +70,6 @@ export class SessionMachine {
   #attempt = 0;
   #inFlight: Promise<void> | null = null;
   #checkAgain = false;
-  #leader = false;
-  #absoluteDismissed = false;
-  #running = false;
-  #unsubscribe: (() => void) | null = null;
-  #snapshot = initialSnapshot;
 
   constructor(options: SessionMachineOptions) {
     this.#options = options;
@@ -100,12 +92,8 @@ export class SessionMachine {
     if (this.#running) return;
     this.#running = true;
     const now = this.#options.nowMs();
-    this.#view = {
-      warnAfterMs: this.#options.warnAfterSeconds * 1000,
-      expireAfterMs: this.#options.expireAfterSeconds * 1000,
-      lastActivityMs: now,
-      absoluteExpireAtMs: null,
-    };
+    const { warnAfterSeconds, expireAfterSeconds } = this.#options;
+    this.#view = fallbackView(now, warnAfterSeconds, expireAfterSeconds);
     this.#latestActivityMs = now;
     this.#ownActivityMs = now;
     this.#sharedActivityMs = now;
@@ -219,8 +207,9 @@ export class SessionMachine {
     }
     this.#failedCheckMs = null;
     this.#attempt = 0;
-    if (reportedMs !== null)
+    if (reportedMs !== null) {
       this.#reportedActivityMs = Math.max(this.#reportedActivityMs, reportedMs);
+    }
     this.#post({ v: 1, type: 'status', sentAtMs, status });
     this.#apply(status, sentAtMs, 'this-tab');
   }
@@ -275,48 +264,77 @@ export class SessionMachine {
     this.#set({ ...this.#snapshot, state: 'expired', reason }, source);
   }
 
+  /**
+   * Compares the deadlines with the clock, in order: share this tab's activity, act past the
+   * deadline, the leader's routine check, a retry, the warning; then sleeps until the next moment.
+   */
   #evaluate(source: ChangeSource): void {
     if (!this.#running || this.#snapshot.state === 'expired') return;
     const now = this.#options.nowMs();
-    const view = this.#view;
-    const plan = planFor(view, this.#latestActivityMs);
-    const wakes: number[] = [];
+    const plan = planFor(this.#view, this.#latestActivityMs);
+    const wakes = [this.#shareActivity(now, plan)];
+    if (now >= plan.deadlineMs) {
+      this.#pastDeadline(now, plan);
+      return;
+    }
+    // After a failed report, unreported activity no longer postpones the warning.
+    const warnAtMs =
+      this.#failedCheckMs === null
+        ? plan.warnAtMs
+        : planFor(this.#view, this.#view.lastActivityMs).warnAtMs;
+    const dismissed = plan.kind === 'absolute' && this.#absoluteDismissed;
+    this.#routineCheck(now, plan, warnAtMs, dismissed, wakes);
+    if (this.#retryAtMs !== null) {
+      if (now >= this.#retryAtMs) void this.#check();
+      else wakes.push(this.#retryAtMs);
+    }
+    // While a check is on its way, the answer decides whether the warning shows.
+    const warn =
+      now >= warnAtMs && !dismissed && !(this.#inFlight && this.#snapshot.state === 'active');
+    if (!warn) wakes.push(warnAtMs);
+    wakes.push(this.#leader ? plan.deadlineMs : plan.deadlineMs + FOLLOWER_GRACE_MS);
+    this.#timer.wakeAt(Math.min(...wakes.filter((time) => time > now)));
+    const state = warn ? 'warning' : 'active';
+    this.#set({ state, kind: plan.kind, deadlineMs: plan.deadlineMs, reason: null }, source);
+  }
 
-    const shareAtMs =
-      Math.min(view.lastActivityMs + view.warnAfterMs, plan.deadlineMs) - SHARE_LEAD_MS;
-    if (this.#ownActivityMs > this.#sharedActivityMs && now >= shareAtMs) {
+  /** Sends this tab's activity to the others before the server's warning moment; answers when. */
+  #shareActivity(now: number, plan: Plan): number {
+    const atMs = shareAtMs(this.#view, plan);
+    if (this.#ownActivityMs > this.#sharedActivityMs && now >= atMs) {
       this.#sharedActivityMs = this.#ownActivityMs;
       this.#post({ v: 1, type: 'activity', atMs: this.#ownActivityMs });
     }
-    wakes.push(shareAtMs);
+    return atMs;
+  }
 
-    if (now >= plan.deadlineMs) {
-      // Past the deadline: no warning now; ask the server, act if it says so or cannot answer.
-      if (this.#failedCheckMs !== null && this.#failedCheckMs >= plan.deadlineMs) {
-        this.#expire(plan.kind, 'this-tab');
-        return;
-      }
-      if (this.#inFlight) return;
-      const checkAtMs = Math.max(
-        plan.deadlineMs + (this.#leader ? DEADLINE_CHECK_DELAY_MS : FOLLOWER_GRACE_MS),
-        this.#lastCheckMs + MIN_CHECK_GAP_MS,
-      );
-      if (now >= checkAtMs) void this.#check();
-      else this.#timer.wakeAt(checkAtMs);
+  /** Past the deadline: no warning now; ask the server, act if it says so or cannot answer. */
+  #pastDeadline(now: number, plan: Plan): void {
+    if (this.#failedCheckMs !== null && this.#failedCheckMs >= plan.deadlineMs) {
+      this.#expire(plan.kind, 'this-tab');
       return;
     }
-
-    // After a failed report, unreported activity no longer postpones the warning.
-    const warnAtMs =
-      this.#failedCheckMs === null ? plan.warnAtMs : planFor(view, view.lastActivityMs).warnAtMs;
-    const dismissed = plan.kind === 'absolute' && this.#absoluteDismissed;
-    // Before the warning, and before the server's deadline even when activity keeps
-    // postponing the warning: the server must hear of that activity in time, with room for a
-    // slow network (up to 10 s, half the warning period in short test setups).
-    const checkAtMs = Math.min(
-      warnAtMs - CHECK_LEAD_MS,
-      plan.deadlineMs - deadlineCheckLeadMs(view.expireAfterMs - view.warnAfterMs),
+    if (this.#inFlight) return;
+    const checkAtMs = Math.max(
+      plan.deadlineMs + (this.#leader ? DEADLINE_CHECK_DELAY_MS : FOLLOWER_GRACE_MS),
+      this.#lastCheckMs + MIN_CHECK_GAP_MS,
     );
+    if (now >= checkAtMs) void this.#check();
+    else this.#timer.wakeAt(checkAtMs);
+  }
+
+  /**
+   * The leader's routine check ({@link routineCheckAtMs}): sent when due, else its moment is
+   * added to `wakes`.
+   */
+  #routineCheck(
+    now: number,
+    plan: Plan,
+    warnAtMs: number,
+    dismissed: boolean,
+    wakes: number[],
+  ): void {
+    const checkAtMs = routineCheckAtMs(this.#view, plan, warnAtMs);
     if (
       this.#leader &&
       !dismissed &&
@@ -326,25 +344,6 @@ export class SessionMachine {
       if (now >= checkAtMs) void this.#check();
       else wakes.push(checkAtMs);
     }
-    if (this.#retryAtMs !== null) {
-      if (now >= this.#retryAtMs) void this.#check();
-      else wakes.push(this.#retryAtMs);
-    }
-    let warn = now >= warnAtMs && !dismissed;
-    // While a check is on its way, the answer decides whether the warning shows.
-    if (this.#inFlight && this.#snapshot.state === 'active') warn = false;
-    if (!warn) wakes.push(warnAtMs);
-    wakes.push(this.#leader ? plan.deadlineMs : plan.deadlineMs + FOLLOWER_GRACE_MS);
-    this.#timer.wakeAt(Math.min(...wakes.filter((time) => time > now)));
-    this.#set(
-      {
-        state: warn ? 'warning' : 'active',
-        kind: plan.kind,
-        deadlineMs: plan.deadlineMs,
-        reason: null,
-      },
-      source,
-    );
   }
 
   #set(next: SessionSnapshot, source: ChangeSource): void {
@@ -368,8 +367,4 @@ export class SessionMachine {
       // A closed channel: this tab is going away.
     }
   }
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

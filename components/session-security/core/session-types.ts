@@ -21,6 +21,14 @@ export interface SessionSnapshot {
   readonly reason: ExpiryReason | null;
 }
 
+/** What the machine shows before it starts. */
+export const INITIAL_SNAPSHOT: SessionSnapshot = {
+  state: 'active',
+  kind: 'idle',
+  deadlineMs: 0,
+  reason: null,
+};
+
 /** Receives the machine's news. */
 export interface SessionMachineListener {
   changed(snapshot: SessionSnapshot, previous: SessionSnapshot, source: ChangeSource): void;

@@ -34,3 +34,8 @@ export class TransportError extends Error {
     super(message);
   }
 }
+
+/** Anything thrown, as an Error. */
+export function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
