@@ -93,4 +93,10 @@ describe('README reference of <session-security> and custom-elements.json', () =
       assert.ok(styling.includes(`\`${suffix}\``), `custom property ${property.name}`);
     }
   });
+
+  it('the README tells how to install the package in its first 60 lines', async () => {
+    const readme = await readFile(new URL('README.md', ROOT), 'utf8');
+    const first = readme.split('\n').slice(0, 60).join('\n');
+    assert.match(first, /^npm install session-security$/m);
+  });
 });
