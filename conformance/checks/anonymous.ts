@@ -1,5 +1,6 @@
+import { JSON_MEDIA_TYPE } from '../../protocol/index.js';
 import type { CheckGroup } from '../check-group.js';
-import { expectExpired, expectNoSetCookie, expectStatusCode, fail } from '../expect.js';
+import { expectExpired, expectNoSetCookie, expectStatusCode, fail, mediaType } from '../expect.js';
 import { REPORT_ACCEPTED } from './setup.js';
 
 const why = 'an anonymous caller never gets a session';
@@ -17,7 +18,8 @@ export const anonymousChecks: CheckGroup = {
     },
     {
       name: 'anonymous-head',
-      description: 'HEAD without a session answers 200 without a body and sets no cookie',
+      description:
+        'HEAD without a session answers 200 with the GET header fields (application/json), without a body, and sets no cookie',
     },
     {
       name: 'anonymous-report',
@@ -40,6 +42,12 @@ export const anonymousChecks: CheckGroup = {
       const exchange = await context.status(undefined, 'HEAD');
       expectStatusCode(exchange, 200, 'HEAD behaves like GET');
       if (exchange.response.body !== '') fail('a HEAD answer has no body', exchange);
+      if (mediaType(exchange) !== JSON_MEDIA_TYPE) {
+        fail(
+          `a HEAD answer has the header fields of the GET: expected Content-Type ${JSON_MEDIA_TYPE}, got ${mediaType(exchange) || 'none'}`,
+          exchange,
+        );
+      }
       expectNoSetCookie(exchange, why);
     });
     await recorder.check('anonymous-report', async () => {

@@ -10,6 +10,7 @@ import {
   expectActive,
   expectExpired,
   expectNoCookieSet,
+  expectNoStore,
   expectProblem,
   expectStatus,
   fail,
@@ -128,7 +129,7 @@ export const expiryChecks: CheckGroup[] = [
   ),
   group(
     'expired-api-request',
-    'an API request (Sec-Fetch-Mode: cors) of an expired session gets 401 session-expired',
+    'an API request (Sec-Fetch-Mode: cors) of an expired session gets 401 session-expired with reason idle and Cache-Control: no-store, and sets no cookie',
     AFTER_IDLE_EXPIRY,
     async (context, recorder) => {
       await recorder.check('expired-api-request', async () => {
@@ -137,6 +138,8 @@ export const expiryChecks: CheckGroup[] = [
         const problem = expectProblem(exchange, 'session-expired');
         if (problem.reason !== 'idle')
           fail(`expected member reason "idle", got ${problem.reason}`, exchange);
+        expectNoStore(exchange);
+        expectNoCookieSet(exchange, 'the 401 may only clear the cookie of the ended session');
         expectExpired(await context.status(session), ['idle', 'no-session'], 'the session ended');
       });
     },

@@ -25,7 +25,8 @@ const NOTES = {
 function problem(res, name, detail, reason) {
   const [status, title] = PROBLEMS[name];
   const type = `https://session-security.dev/problems/${name}`;
-  res.status(status).type('application/problem+json');
+  // Every problem, the 401 of an ordinary request included, is never cached (SPEC 9.2, 13.3).
+  res.status(status).type('application/problem+json').set('Cache-Control', 'no-store');
   res.send(JSON.stringify({ type, title, status, detail, reason }));
 }
 
