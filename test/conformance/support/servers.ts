@@ -71,3 +71,21 @@ export function suiteOptions(baseUrl: URL, changes: Partial<SuiteOptions> = {}):
     ...changes,
   };
 }
+
+/**
+ * Checks a run skipped for a reason of the server's configuration or the suite's own logic.
+ * "could not judge" skips are left out: the machine was too slow to judge them (the suite says
+ * so rather than blame the server), which a loaded CI machine may cause; at most a few of them.
+ */
+export function unexpectedSkips(report: {
+  readonly results: readonly { name: string; outcome: string; message?: string }[];
+}): string[] {
+  const skipped = report.results.filter((result) => result.outcome === 'skip');
+  const notJudged = skipped.filter((result) => result.message?.startsWith('could not judge'));
+  return [
+    ...skipped
+      .filter((result) => !notJudged.includes(result))
+      .map((result) => `${result.name}: ${result.message}`),
+    ...(notJudged.length > 3 ? [`${notJudged.length} checks could not be judged`] : []),
+  ];
+}
