@@ -94,6 +94,32 @@ describe('plugin options', () => {
       /option activityStore must implement .* \(missing: start, advance, end\)/,
     ],
     ['unknown option', { ...valid, expireAfterSecond: 600 }, /unknown option expireAfterSecond/],
+    [
+      'onSessionEnd not a function',
+      { ...valid, onSessionEnd: 'log' },
+      /option onSessionEnd must be a function/,
+    ],
+    ['userOf not a function', { ...valid, userOf: 'id' }, /option userOf must be a function/],
+    [
+      'clearSiteDataOnLogout not an array',
+      { ...valid, clearSiteDataOnLogout: 'cache' },
+      /option clearSiteDataOnLogout must be an array of distinct values among cache, cookies, storage/,
+    ],
+    [
+      'clearSiteDataOnLogout with executionContexts',
+      { ...valid, clearSiteDataOnLogout: ['cache', 'executionContexts'] },
+      /option clearSiteDataOnLogout/,
+    ],
+    [
+      'clearSiteDataOnLogout with a wildcard',
+      { ...valid, clearSiteDataOnLogout: ['*'] },
+      /option clearSiteDataOnLogout/,
+    ],
+    [
+      'clearSiteDataOnLogout with a repeated value',
+      { ...valid, clearSiteDataOnLogout: ['cache', 'cache'] },
+      /option clearSiteDataOnLogout/,
+    ],
   ];
   for (const [name, options, message] of cases) {
     it(`rejects ${name} when the app starts`, async () => {
