@@ -30,6 +30,32 @@ function publicApiOnly() {
   };
 }
 
+/**
+ * Points the manifest at the JavaScript a package user imports (`build/.../*.js`), not at the
+ * TypeScript sources it was read from.
+ */
+function builtPaths() {
+  const toBuilt = (path) =>
+    typeof path === 'string' && /^components\/.*\.ts$/.test(path)
+      ? `build/${path.replace(/\.ts$/, '.js')}`
+      : path;
+  const visit = (node) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'path' || key === 'module') node[key] = toBuilt(value);
+        else visit(value);
+      }
+    }
+  };
+  return {
+    name: 'built-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      visit(customElementsManifest.modules);
+    },
+  };
+}
+
 export default {
   globs: [
     'components/session-security/session-security.ts',
@@ -39,5 +65,5 @@ export default {
   litelement: true,
   packagejson: false,
   quiet: true,
-  plugins: [publicApiOnly()],
+  plugins: [publicApiOnly(), builtPaths()],
 };
