@@ -131,7 +131,11 @@ export class SessionSecurityDialogElement extends ReactiveElement {
   protected shownSeconds = 0;
   protected announcedSeconds: number | null = null;
 
-  #countdown = new CountdownController(this);
+  #countdown = new CountdownController(
+    this,
+    () => this.deadlineMs - this.now(),
+    () => this.tick(),
+  );
   #view: DialogView | undefined;
   #returnFocusTo: Element | null = null;
   #closedByUs = false;
@@ -157,11 +161,6 @@ export class SessionSecurityDialogElement extends ReactiveElement {
     }
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && this.isConnected) this.#resolveLocale();
-  }
-
-  /** Milliseconds left before the deadline by the injected clock (used by the countdown). */
-  millisecondsLeft(): number {
-    return this.deadlineMs - this.now();
   }
 
   /** One countdown tick: refresh the time left and maybe announce it. */

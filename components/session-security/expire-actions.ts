@@ -1,4 +1,5 @@
 import type { ExpiryReason } from '../../protocol/index.js';
+import { toError } from './core/transport.js';
 import type { ExpireAction } from './events.js';
 
 /** The navigation functions the expiry actions use (`window.location` by default). */
@@ -32,4 +33,32 @@ export function redirectTarget(template: string, reason: ExpiryReason, baseUrl: 
 export function hideMatching(root: ParentNode, selector: string): void {
   if (selector.trim() === '') return;
   for (const element of root.querySelectorAll(selector)) element.setAttribute('hidden', '');
+}
+
+/**
+ * Runs an expiry action (`action` is valid): `reload`, or go to `redirectUrl` (a bad one is
+ * reported through `fail` and reloads instead), after the server's logout for
+ * `logout-redirect` when the session did not end by a logout already.
+ */
+export async function runExpireAction(
+  action: ExpireAction,
+  reason: ExpiryReason,
+  redirectUrl: string,
+  navigation: ExpireNavigation,
+  logoutOnServer: () => Promise<unknown>,
+  fail: (error: Error) => void,
+): Promise<void> {
+  if (action === 'none') return;
+  if (action === 'reload') return navigation.reload();
+  let target: string;
+  try {
+    target = redirectTarget(redirectUrl, reason, document.baseURI);
+  } catch (error) {
+    fail(error as Error);
+    return navigation.reload();
+  }
+  if (action === 'logout-redirect' && reason !== 'logout') {
+    await logoutOnServer().catch((error: unknown) => fail(toError(error)));
+  }
+  navigation.assign(target);
 }

@@ -1,16 +1,7 @@
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
-import {
-  DEFAULT_RESOURCE_PATH,
-  type ExpiryReason,
-  validateTimeouts,
-} from '../../protocol/index.js';
+import { DEFAULT_RESOURCE_PATH, type ExpiryReason } from '../../protocol/index.js';
 import type { DialogVariant } from '../session-security-dialog/dialog-markup.js';
-import {
-  DIALOG_LOGOUT_EVENT,
-  DIALOG_STAY_EVENT,
-  DIALOG_TAG,
-  type SessionSecurityDialogElement,
-} from '../session-security-dialog/session-security-dialog.js';
+import type { SessionSecurityDialogElement } from '../session-security-dialog/session-security-dialog.js';
 import type { DialogStrings } from '../session-security-dialog/strings.js';
 import { ActivityController, DEFAULT_ACTIVITY_EVENTS } from './controllers/activity-controller.js';
 import { SessionSyncController } from './controllers/session-sync-controller.js';
@@ -24,19 +15,19 @@ import {
   type SessionState,
 } from './core/session-types.js';
 import type { Transport } from './core/transport.js';
+import { appendDialog, forwardSlots } from './dialog-host.js';
 import type { ExpireAction, SessionSecurityEventMap } from './events.js';
 import {
   EXPIRE_ACTIONS,
   type ExpireNavigation,
   hideMatching,
-  redirectTarget,
+  runExpireAction,
 } from './expire-actions.js';
-
-const DEFAULT_WARN_AFTER_SECONDS = 540;
-const DEFAULT_EXPIRE_AFTER_SECONDS = 600;
-const forwardedSlots = ['heading', 'message', 'extra'] as const;
-const dialogParts =
-  'dialog,heading,message,countdown,timer,status,actions,button,stay-button,logout-button';
+import {
+  DEFAULT_EXPIRE_AFTER_SECONDS,
+  DEFAULT_WARN_AFTER_SECONDS,
+  fallbackTimeouts,
+} from './fallback-timeouts.js';
 
 /**
  * `<session-security>`: signs out an inactive user in every open tab of the site, after a
@@ -170,18 +161,22 @@ export class SessionSecurityElement extends ReactiveElement {
 
   #dialog: SessionSecurityDialogElement | null = null;
 
-  #activity = new ActivityController(this, {
-    events: () => this.activityEvents,
-    intentionalOnly: () => this.intentionalOnly,
-    nowMs: () => this.now(),
-    onActivity: (atMs) => this.#sync.machine?.recordActivity(atMs),
-  });
-
   #sync = new SessionSyncController(this, {
     nowMs: () => this.now(),
     transport: () => this.transport ?? this.createTransport(),
     channelName: () => this.channel,
-    fallbackTimeouts: () => this.#fallbackTimeouts(),
+    fallbackTimeouts: () =>
+      fallbackTimeouts(this.warnAfterSeconds, this.expireAfterSeconds, (error) =>
+        this.#fail(error, null),
+      ),
+    inputs: () => [
+      this.endpoint,
+      this.legacyPingUrl,
+      this.channel,
+      this.transport,
+      this.warnAfterSeconds,
+      this.expireAfterSeconds,
+    ],
     listener: {
       changed: (snapshot, previous, source) => this.#changed(snapshot, previous, source),
       failed: (error, retryInMs) => this.#fail(error, retryInMs),
@@ -190,7 +185,13 @@ export class SessionSecurityElement extends ReactiveElement {
 
   constructor() {
     super();
-    new WakeUpController(this, (reason) => this.#sync.machine?.wake(reason));
+    new ActivityController(this, {
+      events: () => this.activityEvents,
+      intentionalOnly: () => this.intentionalOnly,
+      nowMs: () => this.now(),
+      onActivity: (atMs) => this.#sync.recordActivity(atMs),
+    });
+    new WakeUpController(this, (reason) => this.#sync.wake(reason));
   }
 
   /** `active`, `warning` or `expired` (also reflected as the `state` attribute). */
@@ -205,17 +206,17 @@ export class SessionSecurityElement extends ReactiveElement {
 
   /** Records activity from code (e.g. a video playing). */
   activity(): void {
-    this.#sync.machine?.recordActivity(this.now());
+    this.#sync.recordActivity(this.now());
   }
 
   /** "Stay signed in": reports activity now; resolves with whether the session is active. */
   extend(): Promise<boolean> {
-    return this.#sync.machine?.extend() ?? Promise.resolve(false);
+    return this.#sync.extend();
   }
 
   /** Ends the session on the server and in every tab, then runs the expiry action. */
   logout(): Promise<void> {
-    return this.#sync.machine?.logout() ?? Promise.resolve();
+    return this.#sync.logout();
   }
 
   /** The transport used when none is set: protocol v1 over `fetch`, or the legacy ping. */
@@ -230,26 +231,15 @@ export class SessionSecurityElement extends ReactiveElement {
     return new FetchTransport(this.endpoint);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) return;
-    if (
-      changed.has('endpoint') ||
-      changed.has('legacyPingUrl') ||
-      changed.has('channel') ||
-      changed.has('transport') ||
-      changed.has('warnAfterSeconds') ||
-      changed.has('expireAfterSeconds')
-    ) {
-      this.#sync.restart();
-    }
-    if (changed.has('activityEvents') || changed.has('intentionalOnly')) this.#activity.refresh();
-  }
-
   // lit's ReactiveElement without lit-html: the shadow DOM is one dialog whose shape never
   // changes, and lit-html would cost about 3 KB of the bundle's 10 KB budget.
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    this.#dialog ??= this.#createDialog();
+    this.#dialog ??= appendDialog(
+      this.renderRoot,
+      () => void this.extend(),
+      () => void this.logout(),
+    );
     const dialog = this.#dialog;
     const { kind, deadlineMs, state } = this.snapshot;
     Object.assign(dialog, {
@@ -263,60 +253,12 @@ export class SessionSecurityElement extends ReactiveElement {
       // last set may no longer be the dialog's.
       open: state === 'warning',
     });
-    this.#forwardSlots(dialog);
+    forwardSlots(this, dialog);
     this.#reflectState(state);
   }
 
   #reflectState(state: SessionState): void {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-  }
-
-  #createDialog(): SessionSecurityDialogElement {
-    const dialog = document.createElement(DIALOG_TAG);
-    dialog.setAttribute('exportparts', dialogParts);
-    dialog.addEventListener(DIALOG_STAY_EVENT, (event) => this.#onStay(event));
-    dialog.addEventListener(DIALOG_LOGOUT_EVENT, (event) => this.#onLogout(event));
-    this.renderRoot.append(dialog);
-    return dialog;
-  }
-
-  /** Forwards only the slots the page fills, so the dialog's default text shows otherwise. */
-  #forwardSlots(dialog: SessionSecurityDialogElement): void {
-    for (const name of forwardedSlots) {
-      const provided = this.querySelector(`:scope > [slot="${name}"]`) !== null;
-      const forwarded = dialog.querySelector(`:scope > slot[name="${name}"]`);
-      if (provided && !forwarded) {
-        const slot = document.createElement('slot');
-        slot.name = slot.slot = name;
-        dialog.append(slot);
-      } else if (!provided) forwarded?.remove();
-    }
-  }
-
-  #onStay(event: Event): void {
-    event.stopPropagation();
-    void this.extend();
-  }
-
-  #onLogout(event: Event): void {
-    event.stopPropagation();
-    void this.logout();
-  }
-
-  #fallbackTimeouts(): { warnAfterSeconds: number; expireAfterSeconds: number } {
-    const timeouts = validateTimeouts({
-      warnAfterSeconds: this.warnAfterSeconds,
-      expireAfterSeconds: this.expireAfterSeconds,
-    });
-    if (timeouts.ok) return timeouts.value;
-    this.#fail(
-      new Error(`warn-after/expire-after ignored, defaults used: ${timeouts.error}`),
-      null,
-    );
-    return {
-      warnAfterSeconds: DEFAULT_WARN_AFTER_SECONDS,
-      expireAfterSeconds: DEFAULT_EXPIRE_AFTER_SECONDS,
-    };
   }
 
   #emit<K extends keyof SessionSecurityEventMap>(
@@ -371,25 +313,15 @@ export class SessionSecurityElement extends ReactiveElement {
     const detail = { reason, source, action };
     const proceed = this.#emit('session-security-before-expire', detail, true);
     this.#emit('session-security-expired', detail);
-    if (proceed) void this.#runExpireAction(action, reason);
-  }
-
-  async #runExpireAction(action: ExpireAction, reason: ExpiryReason): Promise<void> {
-    const navigation = this.navigation ?? window.location;
-    if (action === 'none') return;
-    if (action === 'reload') return navigation.reload();
-    let target: string;
-    try {
-      target = redirectTarget(this.redirectUrl, reason, document.baseURI);
-    } catch (error) {
-      this.#fail(error as Error, null);
-      return navigation.reload();
+    if (proceed) {
+      void runExpireAction(
+        action,
+        reason,
+        this.redirectUrl,
+        this.navigation ?? window.location,
+        () => this.#sync.logoutOnServer(),
+        (error) => this.#fail(error, null),
+      );
     }
-    if (action === 'logout-redirect' && reason !== 'logout') {
-      await this.#sync.transport?.logout().catch((error: unknown) => {
-        this.#fail(error instanceof Error ? error : new Error(String(error)), null);
-      });
-    }
-    navigation.assign(target);
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { watchInputs } from './host-inputs.js';
 
 /** Events that count as user activity by default, separated by spaces. */
 export const DEFAULT_ACTIVITY_EVENTS = 'pointerdown pointermove keydown wheel touchstart scroll';
@@ -9,7 +10,7 @@ const UNINTENTIONAL_EVENTS: readonly string[] = ['pointermove', 'mousemove'];
 /** After an activity event the listeners rest this long: a burst of input costs one call. */
 export const ACTIVITY_REST_MS = 1000;
 
-/** Configuration read from the host each time it connects or calls `refresh()`. */
+/** Configuration read from the host each time it connects or its events change. */
 export interface ActivityOptions {
   /** Event names, separated by spaces or commas. */
   events(): string;
@@ -50,29 +51,33 @@ export class ActivityController implements ReactiveController {
     // Pointer input on the host (its dialog: the modal's backdrop covers the page) is left to the
     // dialog's buttons: reaching for "Log out" sends no report first, "Stay signed in" one
     // request. Key presses there count, as anywhere during the warning.
-    if ((event.target as unknown) === this.host && !(event as KeyboardEvent).key) return;
+    if ((event.target as unknown) === this.#host && !(event as KeyboardEvent).key) return;
     if (this.#restTimer) {
       this.#inputDuringRest = true;
       this.#detach();
-    } else this.#record(this.options.nowMs());
+    } else this.#record(this.#options.nowMs());
   };
 
   #endRest = (restEndMs: number): void => {
     this.#restTimer = undefined;
     this.#attach();
     // A timer of a hidden tab or a sleeping laptop fires late: the rest ended on time.
-    if (this.#inputDuringRest) this.#record(Math.min(restEndMs, this.options.nowMs()));
+    if (this.#inputDuringRest) this.#record(Math.min(restEndMs, this.#options.nowMs()));
   };
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: ActivityOptions,
-  ) {
+  #host: ReactiveControllerHost;
+  #options: ActivityOptions;
+  #inputsChanged: () => boolean;
+
+  constructor(host: ReactiveControllerHost, options: ActivityOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#inputsChanged = watchInputs(() => [options.events(), options.intentionalOnly()]);
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.#names = activityEventNames(this.options.events(), this.options.intentionalOnly());
+    this.#names = activityEventNames(this.#options.events(), this.#options.intentionalOnly());
     this.#attach();
   }
 
@@ -82,11 +87,15 @@ export class ActivityController implements ReactiveController {
     this.#detach();
   }
 
+  hostUpdate(): void {
+    if (this.#inputsChanged()) this.refresh();
+  }
+
   /** Re-reads the event list. */
   refresh(): void {
     // Input seen during a rest cut short happened by now.
     if (this.#restTimer && this.#inputDuringRest) {
-      this.options.onActivity(this.options.nowMs());
+      this.#options.onActivity(this.#options.nowMs());
     }
     this.hostDisconnected();
     this.hostConnected();
@@ -94,7 +103,7 @@ export class ActivityController implements ReactiveController {
 
   /** Records activity at `atMs`, then rests: the listeners stay until the rest's first input. */
   #record(atMs: number): void {
-    this.options.onActivity(atMs);
+    this.#options.onActivity(atMs);
     this.#inputDuringRest = false;
     this.#restTimer = setTimeout(this.#endRest, ACTIVITY_REST_MS, atMs + ACTIVITY_REST_MS);
   }

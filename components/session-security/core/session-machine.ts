@@ -267,6 +267,8 @@ export class SessionMachine {
   /**
    * Compares the deadlines with the clock, in order: share this tab's activity, act past the
    * deadline, the leader's routine check, a retry, the warning; then sleeps until the next moment.
+   * (The routine check, the retry and the warning stay inline: each method more costs bundle
+   * bytes.)
    */
   #evaluate(source: ChangeSource): void {
     if (!this.#running || this.#snapshot.state === 'expired') return;
@@ -283,7 +285,17 @@ export class SessionMachine {
         ? plan.warnAtMs
         : planFor(this.#view, this.#view.lastActivityMs).warnAtMs;
     const dismissed = plan.kind === 'absolute' && this.#absoluteDismissed;
-    this.#routineCheck(now, plan, warnAtMs, dismissed, wakes);
+    // The leader's routine check.
+    const checkAtMs = routineCheckAtMs(this.#view, plan, warnAtMs);
+    if (
+      this.#leader &&
+      !dismissed &&
+      this.#snapshot.state !== 'warning' &&
+      this.#lastCheckMs < checkAtMs
+    ) {
+      if (now >= checkAtMs) void this.#check();
+      else wakes.push(checkAtMs);
+    }
     if (this.#retryAtMs !== null) {
       if (now >= this.#retryAtMs) void this.#check();
       else wakes.push(this.#retryAtMs);
@@ -321,29 +333,6 @@ export class SessionMachine {
     );
     if (now >= checkAtMs) void this.#check();
     else this.#timer.wakeAt(checkAtMs);
-  }
-
-  /**
-   * The leader's routine check ({@link routineCheckAtMs}): sent when due, else its moment is
-   * added to `wakes`.
-   */
-  #routineCheck(
-    now: number,
-    plan: Plan,
-    warnAtMs: number,
-    dismissed: boolean,
-    wakes: number[],
-  ): void {
-    const checkAtMs = routineCheckAtMs(this.#view, plan, warnAtMs);
-    if (
-      this.#leader &&
-      !dismissed &&
-      this.#snapshot.state !== 'warning' &&
-      this.#lastCheckMs < checkAtMs
-    ) {
-      if (now >= checkAtMs) void this.#check();
-      else wakes.push(checkAtMs);
-    }
   }
 
   #set(next: SessionSnapshot, source: ChangeSource): void {
