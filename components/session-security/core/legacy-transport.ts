@@ -92,7 +92,14 @@ export class LegacyTransport implements Transport {
       options.loadedAtMs ?? globalThis.performance?.timeOrigin ?? 0,
       nowMs,
     );
-    this.#serverLastUntilMs = nowMs;
+    // The server recorded the page's request before answering it.
+    const navigation = globalThis.performance?.getEntriesByType?.('navigation')[0] as
+      | PerformanceNavigationTiming
+      | undefined;
+    this.#serverLastUntilMs =
+      options.loadedAtMs === undefined && navigation && navigation.responseStart > 0
+        ? Math.min(nowMs, performance.timeOrigin + navigation.responseStart)
+        : nowMs;
   }
 
   readStatus(): Promise<SessionStatus> {
@@ -147,6 +154,7 @@ export class LegacyTransport implements Transport {
       sentAtMs - (answer + 1) * 1000,
       moved ? sentAtMs - idleFor * 1000 : 0,
     );
+    // Not kept lower by earlier answers: another tab may have moved it since.
     this.#serverLastUntilMs = this.#nowMs() - answer * 1000;
     const expireAfterSeconds = status.value.expireAfterSeconds;
     return {
