@@ -5,6 +5,17 @@
  */
 import { sessionSecurity } from './plugin.js';
 
+export {
+  type ClearSiteDataType,
+  hasSessionUser,
+  type SessionEnd,
+  type SessionSecurityOptions,
+} from './options.js';
+export type { PassiveRoute } from './passive-routes.js';
+export type {
+  SessionSecurityRequestState,
+  SessionSecurityRouteConfig,
+} from './request-state.js';
 export type {
   ActivityStore,
   AdvanceOptions,
@@ -13,27 +24,16 @@ export type {
   StartOptions,
   StoredActivity,
   StoreWriteOptions,
-} from './activity-store.js';
+} from './stores/activity-store.js';
 export {
   type MemoryActivityStore,
   type MemoryActivityStoreOptions,
   memoryActivityStore,
-} from './memory-activity-store.js';
-export {
-  type ClearSiteDataType,
-  hasSessionUser,
-  type SessionEnd,
-  type SessionSecurityOptions,
-} from './options.js';
-export type { PassiveRoute } from './passive-routes.js';
+} from './stores/memory-activity-store.js';
 export {
   type RedisActivityStoreOptions,
   type RedisCommandClient,
   redisActivityStore,
-} from './redis-activity-store.js';
-export type {
-  SessionSecurityRequestState,
-  SessionSecurityRouteConfig,
-} from './request-state.js';
+} from './stores/redis-activity-store.js';
 export { sessionSecurity };
 export default sessionSecurity;

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_RESOURCE_PATH, type Timeouts, validateTimeouts } from '../protocol/index.js';
-import type { ActivityStore, EndedReason } from './activity-store.js';
-import { memoryActivityStore } from './memory-activity-store.js';
 import { type PassiveRoute, validatePassiveRoutes } from './passive-routes.js';
+import type { ActivityStore, EndedReason } from './stores/activity-store.js';
+import { memoryActivityStore } from './stores/memory-activity-store.js';
 
 /** Options of the session-security Fastify plugin. */
 export interface SessionSecurityOptions {

@@ -2,12 +2,12 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { createRequestHook, createSignInHook } from './enforcement-hook.js';
 import { type ResolvedOptions, resolveOptions, type SessionSecurityOptions } from './options.js';
-import { createRequestHook, createSignInHook } from './request-hook.js';
 import type { SessionSecurityRequestState } from './request-state.js';
 import { createResourcePlugin } from './resource.js';
 import { SessionGuard } from './session-guard.js';
-import { failClosedOnSessionStoreErrors } from './session-store-errors.js';
+import { failClosedOnSessionStoreErrors } from './session-store-error-handler.js';
 
 /** Below this warning lead (seconds between warning and expiry), WCAG 2.2.1 is not met. */
 const MIN_ACCESSIBLE_WARNING_LEAD_SECONDS = 20;

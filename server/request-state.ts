@@ -1,5 +1,5 @@
 import type { SessionStatus, Timeouts } from '../protocol/index.js';
-import type { EndedReason } from './activity-store.js';
+import type { EndedReason } from './stores/activity-store.js';
 
 /** What the plugin found out about a request, as `request.sessionSecurity`. */
 export interface SessionSecurityRequestState {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type SessionHandle, signedSessionId } from './session-access.js';
+import { type SessionHandle, signedSessionId } from './fastify-session.js';
 
 function cookiesOf(request: FastifyRequest): Record<string, string | undefined> {
   return (request.cookies ?? {}) as Record<string, string | undefined>;

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { STARTED_MARKER_KEY } from '../../server/fastify-session.js';
 import { sessionSecurity } from '../../server/index.js';
-import { STARTED_MARKER_KEY } from '../../server/session-access.js';
 import {
   buildApp,
   FETCH_HEADERS,

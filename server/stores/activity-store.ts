@@ -1,4 +1,4 @@
-import type { ExpiryReason } from '../protocol/index.js';
+import type { ExpiryReason } from '../../protocol/index.js';
 
 /** Why a session ended, as a tombstone records it. */
 export type EndedReason = Exclude<ExpiryReason, 'no-session'>;

@@ -98,26 +98,32 @@ function milliseconds(ttlMs: number): string {
   return String(Math.max(1, Math.ceil(ttlMs)));
 }
 
+/** The options with their defaults, or a specific error. */
+function checkedOptions(options: RedisActivityStoreOptions) {
+  const { client } = options;
+  if (typeof client?.sendCommand !== 'function') {
+    throw new Error('session-security: redisActivityStore client must be a connected redis client');
+  }
+  const prefix: string = options.prefix ?? 'session-security:';
+  if (typeof prefix !== 'string') {
+    throw new Error('session-security: redisActivityStore prefix must be a string');
+  }
+  const commandTimeoutMs: number = options.commandTimeoutMs ?? 2000;
+  if (!Number.isFinite(commandTimeoutMs) || commandTimeoutMs <= 0) {
+    throw new Error(
+      `session-security: redisActivityStore commandTimeoutMs must be a positive number, got ${String(commandTimeoutMs)}`,
+    );
+  }
+  return { client, prefix, commandTimeoutMs };
+}
+
 /**
  * Activity records in Redis, shared by every instance of the application. Each operation is one
  * Lua script (atomic on the server), so concurrent requests on different instances never lose a
  * newer activity; every record carries a TTL, so ended sessions do not pile up.
  */
 export function redisActivityStore(options: RedisActivityStoreOptions): ActivityStore {
-  const { client } = options;
-  if (typeof client?.sendCommand !== 'function') {
-    throw new Error('session-security: redisActivityStore client must be a connected redis client');
-  }
-  const prefix = options.prefix ?? 'session-security:';
-  if (typeof prefix !== 'string') {
-    throw new Error('session-security: redisActivityStore prefix must be a string');
-  }
-  const commandTimeoutMs = options.commandTimeoutMs ?? 2000;
-  if (!Number.isFinite(commandTimeoutMs) || commandTimeoutMs <= 0) {
-    throw new Error(
-      `session-security: redisActivityStore commandTimeoutMs must be a positive number, got ${String(commandTimeoutMs)}`,
-    );
-  }
+  const { client, prefix, commandTimeoutMs } = checkedOptions(options);
   const send = (args: string[]) =>
     withinMs(client.sendCommand(args, { timeout: commandTimeoutMs }), commandTimeoutMs);
   const evalScript = (script: string, sessionId: string, ...args: string[]) =>

@@ -5,10 +5,10 @@ import {
   type SessionStatus,
   type Timeouts,
 } from '../protocol/index.js';
-import type { EndedReason, StoredActivity } from './activity-store.js';
+import type { SessionHandle } from './fastify-session.js';
 import type { SessionSecurityRequestState } from './request-state.js';
-import type { SessionHandle } from './session-access.js';
 import type { SessionGuard } from './session-guard.js';
+import type { EndedReason, StoredActivity } from './stores/activity-store.js';
 
 const NO_SESSION_STATUS: SessionStatus = Object.freeze(expiredStatus('no-session'));
 
@@ -51,14 +51,14 @@ export class PluginRequestState implements SessionSecurityRequestState {
   /** See {@link SessionSecurityRequestState.endSession}; bound, so it may be destructured. */
   get endSession(): (reason?: EndedReason) => Promise<void> {
     return async (reason: EndedReason = 'logout') => {
-      const session = await this.#guard.endSession(this.#request, reason);
+      const session = await this.#guard.ending.endSession(this.#request, reason);
       if (session) this.#endedByApplication = { session, reason };
     };
   }
 
   /** See {@link SessionSecurityRequestState.regenerate}; bound, so it may be destructured. */
   get regenerate(): () => Promise<void> {
-    return () => this.#guard.regenerate(this.#request);
+    return () => this.#guard.ending.regenerate(this.#request);
   }
 
   /** The session was found active (`record` as stored after this request's activity). */
