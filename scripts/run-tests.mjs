@@ -72,6 +72,8 @@ if (!run('build (strict type check, bundle)', 'npm', ['run', '--silent', 'build'
 }
 if (wanted('lint')) {
   run('lint and format check', 'npx', ['biome', 'check', '.']);
+  // Import circles, file and function lengths, with the figures (scripts/check-structure.mjs).
+  run('structure check', process.execPath, ['scripts/check-structure.mjs']);
   // JSX typings as React, Preact and Solid projects see them (test/types/*/element.tsx).
   for (const framework of ['react', 'preact', 'solid']) {
     if (run(`JSX types (${framework})`, 'npx', ['tsc', '-p', `test/types/${framework}`]))
