@@ -44,6 +44,8 @@ import {
  *   expiry reason. Only http(s) URLs.
  * @attr activity-events - event names counted as activity, separated by spaces or commas.
  * @attr intentional-only - boolean: pointer moves do not count as activity.
+ * @attr track-frames - boolean: input in same-origin iframes counts too (cross-origin frames
+ *   are never touched); loads `dist/frame-activity.js`.
  * @attr channel - cross-tab channel name (default `default`): apps on one origin stay apart.
  * @attr hide-on-expire - CSS selector of elements hidden (`hidden` attribute) at expiry.
  * @attr variant - the warning as a `modal` dialog (default) or a non-modal `banner`.
@@ -188,6 +190,8 @@ export class SessionSecurityElement extends ReactiveElement {
     new ActivityController(this, {
       events: () => this.activityEvents,
       intentionalOnly: () => this.intentionalOnly,
+      // An attribute only, read when the listeners start (connect, or a change of the two above).
+      frames: () => this.hasAttribute('track-frames'),
       nowMs: () => this.now(),
       onActivity: (atMs) => this.#sync.recordActivity(atMs),
     });

@@ -80,6 +80,11 @@ describe('bundle size (dist/session-security.js, gzip -9)', () => {
       what: 'the election of browsers without Web Locks',
       marker: 'leader:',
     },
+    {
+      file: 'frame-activity.js',
+      what: 'the iframe tracking of track-frames',
+      marker: 'MutationObserver',
+    },
   ]) {
     it(`${what} is a chunk of its own (${file}), loaded on demand`, async () => {
       const main = (await readDist('session-security.js')).toString('utf8');

@@ -37,6 +37,7 @@ describe('ActivityController', () => {
     controller = new ActivityController(new Host(), {
       events: () => events,
       intentionalOnly: () => false,
+      frames: () => false,
       nowMs: () => Date.now(),
       onActivity: (atMs) => recorded.push(atMs - T0),
     });

@@ -20,6 +20,8 @@ export interface ActivityOptions {
   nowMs(): number;
   /** Activity at `atMs` (never later than now); must do constant work. */
   onActivity(atMs: number): void;
+  /** Also count input in same-origin iframes (loads dist/frame-activity.js). */
+  frames(): boolean;
 }
 
 const listenerOptions: AddEventListenerOptions = { capture: true, passive: true };
@@ -46,6 +48,8 @@ export class ActivityController implements ReactiveController {
   #names: string[] = [];
   #restTimer: ReturnType<typeof setTimeout> | undefined;
   #inputDuringRest = false;
+  /** Frame tracking, once its chunk loaded: resolves with the function that undoes it. */
+  #frames: Promise<() => void> | undefined;
 
   #listener = (event: Event): void => {
     // Pointer input on the host (its dialog: the modal's backdrop covers the page) is left to the
@@ -65,13 +69,20 @@ export class ActivityController implements ReactiveController {
     if (this.#inputDuringRest) this.#record(Math.min(restEndMs, this.#options.nowMs()));
   };
 
-  #host: ReactiveControllerHost;
+  #host: Pick<ReactiveControllerHost, 'addController'>;
   #options: ActivityOptions;
+  #target: EventTarget;
   #inputsChanged: () => boolean;
 
-  constructor(host: ReactiveControllerHost, options: ActivityOptions) {
+  /** `target`: where the listeners go (`window`, or a frame's document). */
+  constructor(
+    host: Pick<ReactiveControllerHost, 'addController'>,
+    options: ActivityOptions,
+    target: EventTarget = window,
+  ) {
     this.#host = host;
     this.#options = options;
+    this.#target = target;
     this.#inputsChanged = watchInputs(() => [options.events(), options.intentionalOnly()]);
     host.addController(this);
   }
@@ -79,12 +90,20 @@ export class ActivityController implements ReactiveController {
   hostConnected(): void {
     this.#names = activityEventNames(this.#options.events(), this.#options.intentionalOnly());
     this.#attach();
+    // A chunk that fails to load is a console error: frames are then not tracked.
+    if (this.#options.frames()) {
+      this.#frames = import('./frame-activity.js').then((module) =>
+        module.trackFrames(this.#options, ActivityController),
+      );
+    }
   }
 
   hostDisconnected(): void {
     clearTimeout(this.#restTimer);
     this.#restTimer = undefined;
     this.#detach();
+    // Undoing twice (a later disconnect) is harmless.
+    this.#frames?.then((undo) => undo());
   }
 
   hostUpdate(): void {
@@ -109,12 +128,14 @@ export class ActivityController implements ReactiveController {
   }
 
   #attach(): void {
-    for (const name of this.#names) window.addEventListener(name, this.#listener, listenerOptions);
+    for (const name of this.#names) {
+      this.#target.addEventListener(name, this.#listener, listenerOptions);
+    }
   }
 
   #detach(): void {
     for (const name of this.#names) {
-      window.removeEventListener(name, this.#listener, listenerOptions);
+      this.#target.removeEventListener(name, this.#listener, listenerOptions);
     }
   }
 }
