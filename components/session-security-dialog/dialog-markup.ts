@@ -4,6 +4,10 @@
  * Everything is built on first use, never on import, so importing stays safe without a DOM.
  */
 
+import type { WarningKind } from '../session-security/core/deadlines.js';
+import { isRightToLeft } from './lang-resolution.js';
+import { type DialogStrings, formatDuration } from './strings.js';
+
 /** `modal`: a modal `<dialog>`, the page behind is inert. `banner`: a non-modal box on top. */
 export type DialogVariant = 'modal' | 'banner';
 
@@ -104,4 +108,46 @@ export function setAttributeIfChanged(element: Element, name: string, value: str
   if (element.getAttribute(name) === value) return;
   if (value === null) element.removeAttribute(name);
   else element.setAttribute(name, value);
+}
+
+/**
+ * Writes the texts and attributes of one update, each only when it changed: `status` is the
+ * element's `statusMessage`, `spokenSeconds` the time left to announce (null: nothing).
+ */
+export function writeTexts(
+  view: DialogView,
+  strings: DialogStrings,
+  lang: string,
+  kind: WarningKind,
+  open: boolean,
+  statusMessage: string,
+  shownSeconds: number,
+  spokenSeconds: number | null,
+): void {
+  const absolute = kind === 'absolute';
+  const status =
+    {
+      'extended-elsewhere': strings.extendedElsewhere,
+      'signed-out-elsewhere': strings.signedOutElsewhere,
+    }[statusMessage] ?? statusMessage;
+  setAttributeIfChanged(view.surface, 'lang', lang);
+  setAttributeIfChanged(view.surface, 'dir', isRightToLeft(lang) ? 'rtl' : null);
+  if (view.variant === 'banner') view.surface.toggleAttribute('hidden', !open);
+  setTextIfChanged(view.heading, absolute ? strings.absoluteHeading : strings.idleHeading);
+  setTextIfChanged(view.message, absolute ? strings.absoluteMessage : strings.idleMessage);
+  setTextIfChanged(view.label, strings.timeLeftLabel);
+  setTextIfChanged(view.timer, formatDuration(shownSeconds, strings, lang));
+  setTextIfChanged(view.status, (open && status) || '');
+  setTextIfChanged(view.stay, absolute ? strings.acknowledgeButton : strings.stayButton);
+  setTextIfChanged(view.logout, strings.logoutButton);
+  setTextIfChanged(
+    view.announcer,
+    open && spokenSeconds !== null
+      ? (absolute ? strings.absoluteAnnouncement : strings.idleAnnouncement).replace(
+          '{time}',
+          formatDuration(spokenSeconds, strings, lang),
+        )
+      : '',
+  );
+  setTextIfChanged(view.closedStatus, (!open && status) || '');
 }

@@ -8,13 +8,13 @@ import {
   type DialogVariant,
   type DialogView,
   replaceSurface,
-  setAttributeIfChanged,
-  setTextIfChanged,
+  writeTexts,
 } from './dialog-markup.js';
 import { dialogStyles } from './dialog-styles.js';
-import { inheritedLang, isRightToLeft } from './lang-resolution.js';
+import { focusablesIn } from './focusables.js';
+import { inheritedLang } from './lang-resolution.js';
 import { loadStrings, matchLocale, readyStrings } from './locale-registry.js';
-import { type DialogStrings, englishStrings, formatDuration, secondsLeft } from './strings.js';
+import { type DialogStrings, englishStrings, secondsLeft } from './strings.js';
 
 /** The tag name the dialog is registered under (by define.ts, never on import). */
 export const DIALOG_TAG = 'session-security-dialog';
@@ -41,9 +41,6 @@ function isJson(text: string): boolean {
     return false;
   }
 }
-
-const focusableSelector =
-  'a[href],button,input,select,textarea,iframe,[tabindex],[contenteditable]';
 
 /**
  * The session-timeout warning: a native modal `<dialog>` (or a non-modal banner) with a live
@@ -229,35 +226,16 @@ export class SessionSecurityDialogElement extends ReactiveElement {
       replaceSurface(view, this.variant);
       this.#listenToSurface(view.surface);
     }
-    const strings = this.resolvedStrings;
-    const lang = this.locale;
-    const absolute = this.kind === 'absolute';
-    const status =
-      {
-        'extended-elsewhere': strings.extendedElsewhere,
-        'signed-out-elsewhere': strings.signedOutElsewhere,
-      }[this.statusMessage] ?? this.statusMessage;
-    const spoken = this.announcedSeconds;
-    setAttributeIfChanged(view.surface, 'lang', lang);
-    setAttributeIfChanged(view.surface, 'dir', isRightToLeft(lang) ? 'rtl' : null);
-    if (this.variant === 'banner') view.surface.toggleAttribute('hidden', !this.open);
-    setTextIfChanged(view.heading, absolute ? strings.absoluteHeading : strings.idleHeading);
-    setTextIfChanged(view.message, absolute ? strings.absoluteMessage : strings.idleMessage);
-    setTextIfChanged(view.label, strings.timeLeftLabel);
-    setTextIfChanged(view.timer, formatDuration(this.shownSeconds, strings, lang));
-    setTextIfChanged(view.status, (this.open && status) || '');
-    setTextIfChanged(view.stay, absolute ? strings.acknowledgeButton : strings.stayButton);
-    setTextIfChanged(view.logout, strings.logoutButton);
-    setTextIfChanged(
-      view.announcer,
-      this.open && spoken !== null
-        ? (absolute ? strings.absoluteAnnouncement : strings.idleAnnouncement).replace(
-            '{time}',
-            formatDuration(spoken, strings, lang),
-          )
-        : '',
+    writeTexts(
+      view,
+      this.resolvedStrings,
+      this.locale,
+      this.kind,
+      this.open,
+      this.statusMessage,
+      this.shownSeconds,
+      this.announcedSeconds,
     );
-    setTextIfChanged(view.closedStatus, (!this.open && status) || '');
   }
 
   #createView(): DialogView {
@@ -335,33 +313,12 @@ export class SessionSecurityDialogElement extends ReactiveElement {
     }
     if (event.key !== 'Tab' || this.variant !== 'modal') return;
     // The page behind is inert, but Tab would still leave for the browser's own controls.
-    const focusables = this.#focusables();
+    const focusables = focusablesIn(this.shadowRoot);
     const edge = focusables[event.shiftKey ? 0 : focusables.length - 1];
     if (edge && deepActiveElement(document) === edge) {
       event.preventDefault();
       focusables[event.shiftKey ? focusables.length - 1 : 0]?.focus();
     }
-  }
-
-  #focusables(): HTMLElement[] {
-    const found: HTMLElement[] = [];
-    for (const node of this.shadowRoot?.querySelectorAll('slot,button') ?? []) {
-      if (node instanceof HTMLSlotElement) {
-        for (const assigned of node.assignedElements({ flatten: true })) {
-          found.push(
-            ...([assigned, ...assigned.querySelectorAll(focusableSelector)].filter((e) =>
-              e.matches(focusableSelector),
-            ) as HTMLElement[]),
-          );
-        }
-      } else found.push(node as HTMLElement);
-    }
-    return found.filter(
-      (e) =>
-        e.tabIndex >= 0 &&
-        !e.matches(':disabled') &&
-        e.checkVisibility({ visibilityProperty: true }),
-    );
   }
 
   #stay(): void {
