@@ -2,31 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import { RedisStore } from 'connect-redis';
-import Fastify, {
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createClient } from 'redis';
 import sessionSecurity, { memoryActivityStore, redisActivityStore } from 'session-security/fastify';
-import { makeProblem, PROBLEM_MEDIA_TYPE } from 'session-security/protocol';
 import { boundedSessionStore } from './bounded-session-store.js';
-import { isDemoAccount } from './credentials.js';
 import { boundedMemorySessionStore } from './memory-session-store.js';
-import {
-  ASSETS,
-  DEMO_CSS,
-  DEMO_ICON_SVG,
-  type ElementSettings,
-  errorPage,
-  homePage,
-  loginPage,
-  otherPage,
-  SIGNED_OUT_REASONS,
-  type SignedOutReason,
-} from './pages.js';
-import { isSameOriginRequest } from './same-origin.js';
+import { ASSETS, DEMO_CSS, DEMO_ICON_SVG, type ElementSettings, errorPage } from './pages.js';
+import { loginRoutes, pageRoutes, sendHtml } from './routes.js';
 
 /** What the demo keeps in a session. */
 export interface DemoUser {
@@ -101,7 +83,6 @@ const DEFAULT_STORE_TIMEOUT_MS = 2000;
 /** Name of the session cookie. */
 export const SESSION_COOKIE_NAME = 'sid';
 
-const MAX_DRAFT_LENGTH = 10_000;
 const MAX_FORM_BYTES = 32_768;
 
 /** Strict: scripts and styles only from files of this origin, no inline code at all. */
@@ -188,20 +169,6 @@ async function sessionStores(options: DemoAppOptions) {
   };
 }
 
-function sendHtml(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
-  return reply.code(statusCode).type('text/html; charset=utf-8').send(body);
-}
-
-function signedOutReasonOf(request: FastifyRequest): SignedOutReason | null {
-  return request.sessionSecurity.expiredReason;
-}
-
-/** Sends anonymous callers of a page to the login page, with the reason when a session ended. */
-function redirectToLogin(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const reason = signedOutReasonOf(request);
-  return reply.redirect(reason ? `/login?reason=${reason}` : '/login', 303);
-}
-
 /**
  * Builds the demo application (not listening yet): sign-in, two protected pages with the
  * `<session-security>` element, a draft form, a passive polling widget, and logout.
@@ -226,6 +193,17 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
   });
   app.addHook('onClose', stores.close);
 
+  addPageHandling(app);
+  serveAssets(app, assets);
+
+  // @fastify/session and session-security (both fastify-plugin) apply to this context only.
+  await app.register((scope) => registerSessionScope(scope, options, stores, settings));
+
+  return app;
+}
+
+/** Form bodies, the security headers of every answer, the not-found and error pages. */
+function addPageHandling(app: FastifyInstance): void {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: MAX_FORM_BYTES },
@@ -256,11 +234,15 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
     }
     return sendHtml(reply, statusCode, errorPage('Bad request', error.message));
   });
+}
 
-  // Static files never touch the session: they are served outside the encapsulated context that
-  // holds the session plugins, so no session hook runs for them. A favicon or script the browser
-  // fetches (say, right after a laptop wakes up) is no user activity, and must not be the
-  // request that ends the session before the element asks why.
+/**
+ * Static files never touch the session: they are served outside the encapsulated context that
+ * holds the session plugins, so no session hook runs for them. A favicon or script the browser
+ * fetches (say, right after a laptop wakes up) is no user activity, and must not be the request
+ * that ends the session before the element asks why.
+ */
+function serveAssets(app: FastifyInstance, assets: Map<string, string>): void {
   for (const [path, body] of assets) {
     const type = path.endsWith('.css')
       ? 'text/css'
@@ -271,134 +253,36 @@ export async function createDemoApp(options: DemoAppOptions): Promise<FastifyIns
       reply.type(`${type}; charset=utf-8`).header('cache-control', 'no-cache').send(body),
     );
   }
+}
 
-  // @fastify/session and session-security (both fastify-plugin) apply to this context only.
-  await app.register(async (scope) => {
-    await scope.register(fastifyCookie);
-    await scope.register(fastifySession, {
-      secret: options.sessionSecret ?? DEMO_ONLY_SESSION_SECRET,
-      cookieName: SESSION_COOKIE_NAME,
-      saveUninitialized: false,
-      rolling: false,
-      // secure: false because the demo serves plain http on loopback; behind TLS use true.
-      cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
-      ...(stores.sessionStore ? { store: stores.sessionStore } : {}),
-    });
-    await scope.register(sessionSecurity, {
-      warnAfterSeconds: options.warnAfterSeconds,
-      expireAfterSeconds: options.expireAfterSeconds,
-      ...(options.absoluteTimeoutSeconds
-        ? { absoluteTimeoutSeconds: options.absoluteTimeoutSeconds }
-        : {}),
-      activityStore: stores.activityStore,
-      ...(options.nowMs ? { now: options.nowMs } : {}),
-    });
-
-    scope.get<{ Querystring: { reason?: SignedOutReason } }>(
-      '/login',
-      {
-        schema: {
-          querystring: {
-            type: 'object',
-            properties: { reason: { type: 'string', enum: [...SIGNED_OUT_REASONS] } },
-            additionalProperties: false,
-          },
-        },
-      },
-      (request, reply) => {
-        if (request.session.get('user')) return reply.redirect('/', 303);
-        const reason = request.query.reason ?? signedOutReasonOf(request);
-        return sendHtml(reply, 200, loginPage({ reason, error: null, username: '', settings }));
-      },
-    );
-
-    scope.post<{ Body: { username: string; password: string } }>(
-      '/login',
-      {
-        schema: {
-          body: {
-            type: 'object',
-            required: ['username', 'password'],
-            properties: {
-              username: { type: 'string', maxLength: 200 },
-              password: { type: 'string', maxLength: 200 },
-            },
-          },
-        },
-      },
-      async (request, reply) => {
-        if (!isSameOriginRequest(request)) {
-          return sendHtml(reply, 403, errorPage('Refused', 'Sign in from the demo login page.'));
-        }
-        const { username, password } = request.body;
-        if (!isDemoAccount(username, password)) {
-          const error = 'Wrong username or password.';
-          return sendHtml(reply, 200, loginPage({ reason: null, error, username, settings }));
-        }
-        // Not request.session.regenerate(): the plugin's also ends the old session id for good,
-        // so a request still in flight with it cannot save it back to life.
-        await request.sessionSecurity.regenerate();
-        request.session.set('user', { name: username });
-        return reply.redirect('/', 303);
-      },
-    );
-
-    scope.post('/logout', async (request, reply) => {
-      if (!isSameOriginRequest(request)) {
-        return sendHtml(reply, 403, errorPage('Refused', 'Log out from the demo pages.'));
-      }
-      // Tombstones the session id (a request still in flight cannot revive it), destroys the
-      // session and clears its cookie; not request.session.destroy().
-      await request.sessionSecurity.endSession();
-      return reply.redirect('/login?reason=logout', 303);
-    });
-
-    scope.get('/', (request, reply) => {
-      const user = request.session.get('user');
-      if (!user) return redirectToLogin(request, reply);
-      const savedDraft = request.session.get('draft') ?? '';
-      return sendHtml(reply, 200, homePage({ userName: user.name, settings, savedDraft }));
-    });
-
-    scope.get('/other', (request, reply) => {
-      const user = request.session.get('user');
-      if (!user) return redirectToLogin(request, reply);
-      return sendHtml(reply, 200, otherPage({ userName: user.name, settings }));
-    });
-
-    scope.post<{ Body: { draft: string } }>(
-      '/draft',
-      {
-        schema: {
-          body: {
-            type: 'object',
-            required: ['draft'],
-            properties: { draft: { type: 'string', maxLength: MAX_DRAFT_LENGTH } },
-          },
-        },
-      },
-      (request, reply) => {
-        if (!isSameOriginRequest(request)) {
-          return sendHtml(reply, 403, errorPage('Refused', 'Save drafts from the demo pages.'));
-        }
-        if (!request.session.get('user')) return redirectToLogin(request, reply);
-        request.session.set('draft', request.body.draft);
-        return reply.redirect('/', 303);
-      },
-    );
-
-    // Polled by the clock widget with Session-Security-Passive: 1, so it never counts as activity.
-    scope.get('/api/server-time', (request, reply) => {
-      if (!request.session.get('user')) {
-        const reason = request.sessionSecurity.expiredReason ?? 'no-session';
-        return reply
-          .code(401)
-          .type(PROBLEM_MEDIA_TYPE)
-          .send(makeProblem('session-expired', 'Sign in to see the server clock.', reason));
-      }
-      return { nowMs: options.nowMs?.() ?? Date.now() };
-    });
+/** @fastify/session and session-security (both fastify-plugin) apply to this context only. */
+async function registerSessionScope(
+  scope: FastifyInstance,
+  options: DemoAppOptions,
+  stores: Awaited<ReturnType<typeof sessionStores>>,
+  settings: ElementSettings,
+): Promise<void> {
+  await scope.register(fastifyCookie);
+  await scope.register(fastifySession, {
+    secret: options.sessionSecret ?? DEMO_ONLY_SESSION_SECRET,
+    cookieName: SESSION_COOKIE_NAME,
+    saveUninitialized: false,
+    rolling: false,
+    // secure: false because the demo serves plain http on loopback; behind TLS use true.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+    ...(stores.sessionStore ? { store: stores.sessionStore } : {}),
+  });
+  await scope.register(sessionSecurity, {
+    warnAfterSeconds: options.warnAfterSeconds,
+    expireAfterSeconds: options.expireAfterSeconds,
+    ...(options.absoluteTimeoutSeconds
+      ? { absoluteTimeoutSeconds: options.absoluteTimeoutSeconds }
+      : {}),
+    activityStore: stores.activityStore,
+    ...(options.nowMs ? { now: options.nowMs } : {}),
   });
 
-  return app;
+  loginRoutes(scope, settings);
+
+  pageRoutes(scope, settings, options.nowMs);
 }

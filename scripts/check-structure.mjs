@@ -21,7 +21,6 @@ const FILE_EXCEPTIONS = new Map([
   ['components/session-security-dialog/session-security-dialog.ts', 'not split yet'],
   ['conformance/context.ts', 'not split yet'],
   ['conformance/checks/rejections.ts', 'not split yet'],
-  ['demo/app.ts', 'not split yet'],
   ['bench/browser/memory.ts', 'not split yet'],
 ]);
 
