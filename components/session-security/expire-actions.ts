@@ -62,3 +62,22 @@ export async function runExpireAction(
   }
   navigation.assign(target);
 }
+
+/** The expiry action to run: `action` when valid, else `reload` (`fail` is told why). */
+export function validExpireAction(
+  action: ExpireAction,
+  fail: (error: Error) => void,
+): ExpireAction {
+  if (EXPIRE_ACTIONS.includes(action)) return action;
+  fail(new Error(`expire-action "${action}" is not one of ${EXPIRE_ACTIONS.join(', ')}`));
+  return 'reload';
+}
+
+/** Hides the elements `hide-on-expire` selects; a bad selector goes to `fail`. */
+export function hideAtExpiry(selector: string, fail: (error: Error) => void): void {
+  try {
+    hideMatching(document, selector);
+  } catch (error) {
+    fail(new Error(`hide-on-expire is not a valid selector: ${String(error)}`));
+  }
+}

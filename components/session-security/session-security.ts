@@ -18,10 +18,10 @@ import type { Transport } from './core/transport.js';
 import { appendDialog, forwardSlots } from './dialog-host.js';
 import type { ExpireAction, SessionSecurityEventMap } from './events.js';
 import {
-  EXPIRE_ACTIONS,
   type ExpireNavigation,
-  hideMatching,
+  hideAtExpiry,
   runExpireAction,
+  validExpireAction,
 } from './expire-actions.js';
 import {
   DEFAULT_EXPIRE_AFTER_SECONDS,
@@ -299,21 +299,11 @@ export class SessionSecurityElement extends ReactiveElement {
   }
 
   #expired(reason: ExpiryReason, source: ChangeSource): void {
-    try {
-      hideMatching(document, this.hideOnExpire);
-    } catch (error) {
-      this.#fail(new Error(`hide-on-expire is not a valid selector: ${String(error)}`), null);
-    }
+    const fail = (error: Error) => this.#fail(error, null);
+    hideAtExpiry(this.hideOnExpire, fail);
     if (source === 'other-tab') this.statusMessage = 'signed-out-elsewhere';
     if (reason === 'logout') this.#emit('session-security-logged-out', { source });
-    let action = this.expireAction;
-    if (!EXPIRE_ACTIONS.includes(action)) {
-      this.#fail(
-        new Error(`expire-action "${action}" is not one of ${EXPIRE_ACTIONS.join(', ')}`),
-        null,
-      );
-      action = 'reload';
-    }
+    const action = validExpireAction(this.expireAction, fail);
     const detail = { reason, source, action };
     const proceed = this.#emit('session-security-before-expire', detail, true);
     this.#emit('session-security-expired', detail);
@@ -324,7 +314,7 @@ export class SessionSecurityElement extends ReactiveElement {
         this.redirectUrl,
         this.navigation ?? window.location,
         () => this.#sync.logoutOnServer(),
-        (error) => this.#fail(error, null),
+        fail,
       );
     }
   }
