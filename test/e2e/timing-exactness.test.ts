@@ -63,6 +63,9 @@ async function keyThenNothing(
 ): Promise<{ warningSeconds: number; expiredSeconds: number }> {
   await waitMs(loadedAtMs + 2_500 - Date.now());
   await page.keyboard.press('Shift');
+  // The page reports its events asynchronously: the key's may arrive after press() resolves.
+  const keyDeadline = Date.now() + 2_000;
+  while (!firstEvent(events, { page, type: 'key' }) && Date.now() < keyDeadline) await waitMs(20);
   const key = required(firstEvent(events, { page, type: 'key' }), 'key press');
   await page
     .locator('session-security[state="warning"]')
