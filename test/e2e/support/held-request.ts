@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { HttpAnswer } from './http.js';
+import { type HttpAnswer, readAnswer } from './http.js';
 
 /** A request whose body is sent in two parts: the server has its headers, not all its body. */
 export interface HeldRequest {
@@ -20,27 +20,14 @@ export function holdRequest(
 ): HeldRequest {
   const bytes = Buffer.from(body);
   const half = Math.max(1, Math.floor(bytes.length / 2));
-  let answer: Promise<HttpAnswer> | null = null;
   const outgoing = httpRequest(new URL(path, origin), {
     method,
     headers: { ...headers, 'content-length': String(bytes.length) },
   });
-  answer = new Promise((resolve, reject) => {
+  const answer = new Promise<HttpAnswer>((resolve, reject) => {
     outgoing.on('error', reject);
     outgoing.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          setCookies: response.headers['set-cookie'] ?? [],
-          text,
-          json: () => JSON.parse(text) as Record<string, unknown>,
-        });
-      });
+      readAnswer(response).then(resolve, reject);
     });
   });
   outgoing.flushHeaders();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 
 /** An HTTP answer, read in full. */
 export interface HttpAnswer {
@@ -8,6 +8,25 @@ export interface HttpAnswer {
   readonly setCookies: readonly string[];
   readonly text: string;
   json(): Record<string, unknown>;
+}
+
+/** Reads a response in full. */
+export function readAnswer(response: IncomingMessage): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('error', reject);
+    response.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      resolve({
+        status: response.statusCode ?? 0,
+        headers: response.headers,
+        setCookies: response.headers['set-cookie'] ?? [],
+        text,
+        json: () => JSON.parse(text) as Record<string, unknown>,
+      });
+    });
+  });
 }
 
 /**
@@ -23,19 +42,7 @@ export function send(
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(new URL(path, origin), { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          setCookies: response.headers['set-cookie'] ?? [],
-          text,
-          json: () => JSON.parse(text) as Record<string, unknown>,
-        });
-      });
+      readAnswer(response).then(resolve, reject);
     });
     request.on('error', reject);
     request.end(body);
