@@ -131,7 +131,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
   #countdown = new CountdownController(
     this,
     () => this.deadlineMs - this.now(),
-    () => this.tick(),
+    () => this.#tick(),
   );
   #view: DialogView | undefined;
   #returnFocusTo: Element | null = null;
@@ -161,7 +161,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
   }
 
   /** One countdown tick: refresh the time left and maybe announce it. */
-  tick(): void {
+  #tick(): void {
     const shown = secondsLeft(this.deadlineMs, this.now());
     this.shownSeconds = shown;
     if (this.#announceOpening) {
