@@ -18,7 +18,6 @@ const FILE_EXCEPTIONS = new Map([
     'its state is private fields: moved to classes of their own it cost the bundle 441 B',
   ],
   ['components/session-security/session-security.ts', 'not split yet'],
-  ['components/session-security-dialog/session-security-dialog.ts', 'not split yet'],
   ['conformance/context.ts', 'not split yet'],
   ['conformance/checks/rejections.ts', 'not split yet'],
   ['bench/browser/memory.ts', 'not split yet'],

@@ -1,3 +1,5 @@
+import { deepActiveElement } from './deep-active-element.js';
+
 const focusableSelector =
   'a[href],button,input,select,textarea,iframe,[tabindex],[contenteditable]';
 
@@ -22,4 +24,18 @@ export function focusablesIn(root: ShadowRoot | null): HTMLElement[] {
     (e) =>
       e.tabIndex >= 0 && !e.matches(':disabled') && e.checkVisibility({ visibilityProperty: true }),
   );
+}
+
+/**
+ * Keeps Tab inside the modal dialog: from its last focusable element (first, with Shift) focus
+ * wraps around. The page behind is inert, but Tab would still leave for the browser's controls.
+ */
+export function keepTabInside(event: KeyboardEvent, root: ShadowRoot | null): void {
+  if (event.key !== 'Tab') return;
+  const focusables = focusablesIn(root);
+  const edge = focusables[event.shiftKey ? 0 : focusables.length - 1];
+  if (edge && deepActiveElement(document) === edge) {
+    event.preventDefault();
+    focusables[event.shiftKey ? focusables.length - 1 : 0]?.focus();
+  }
 }

@@ -2,6 +2,7 @@
  * Which messages to use for a language tag: English built in, the other built-in languages as
  * separate modules loaded on first use, and languages a page registers itself.
  */
+import { inheritedLang } from './lang-resolution.js';
 import { type DialogStrings, englishStrings, pluralKeys } from './strings.js';
 
 type LocaleModule = { default: DialogStrings };
@@ -80,6 +81,20 @@ export function loadStrings(locale: string): Promise<DialogStrings> {
     loaded.set(locale, promise);
   }
   return promise;
+}
+
+/**
+ * The locale key for the language `element` inherits. Messages that are not ready start
+ * loading, and `onLoaded` runs once they are (a failure is logged; English stays meanwhile).
+ */
+export function localeFor(element: Element, onLoaded: () => void): string {
+  const locale = matchLocale(inheritedLang(element));
+  if (!readyStrings(locale)) {
+    loadStrings(locale).then(onLoaded, (error: unknown) =>
+      console.warn(`session-security-dialog: no '${locale}' messages`, error),
+    );
+  }
+  return locale;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { WarningKind } from '../session-security/core/deadlines.js';
 import { shouldAnnounce } from './announcement-cadence.js';
 import { CountdownController } from './countdown-controller.js';
 import { deepActiveElement } from './deep-active-element.js';
+import { isJson, keepValidInputs, refuse } from './dialog-inputs.js';
 import {
   appendDialogView,
   type DialogVariant,
@@ -11,9 +12,8 @@ import {
   writeTexts,
 } from './dialog-markup.js';
 import { dialogStyles } from './dialog-styles.js';
-import { focusablesIn } from './focusables.js';
-import { inheritedLang } from './lang-resolution.js';
-import { loadStrings, matchLocale, readyStrings } from './locale-registry.js';
+import { keepTabInside } from './focusables.js';
+import { localeFor, readyStrings } from './locale-registry.js';
 import { type DialogStrings, englishStrings, secondsLeft } from './strings.js';
 
 /** The tag name the dialog is registered under (by define.ts, never on import). */
@@ -27,19 +27,6 @@ export const DIALOG_LOGOUT_EVENT = 'session-security-dialog-logout';
 export interface DialogActionDetail {
   /** Which warning the user answered. */
   kind: WarningKind;
-}
-
-function refuse(name: string, expected: string, value: unknown): void {
-  console.error(`session-security-dialog: ${name} must be ${expected}, not ${String(value)}`);
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -179,19 +166,7 @@ export class SessionSecurityDialogElement extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Bad values are refused with a specific error and leave the previous value in place.
-    if (!['idle', 'absolute'].includes(this.kind)) {
-      refuse('kind', 'idle or absolute', this.kind);
-      this.kind = changed.get('kind') ?? 'idle';
-    }
-    if (!['modal', 'banner'].includes(this.variant)) {
-      refuse('variant', 'modal or banner', this.variant);
-      this.variant = changed.get('variant') ?? 'modal';
-    }
-    if (!Number.isFinite(this.deadlineMs)) {
-      refuse('deadlineMs', 'a finite number of epoch milliseconds', this.deadlineMs);
-      this.deadlineMs = changed.get('deadlineMs') ?? 0;
-    }
+    keepValidInputs(this, changed);
     const opening = changed.has('open') && this.open;
     if (opening) this.#resolveLocale();
     this.shownSeconds = secondsLeft(this.deadlineMs, this.now());
@@ -242,26 +217,35 @@ export class SessionSecurityDialogElement extends ReactiveElement {
     const view = appendDialogView(this.renderRoot, this.variant);
     this.#listenToSurface(view.surface);
     view.stay.addEventListener('click', () => this.#stay());
-    view.logout.addEventListener('click', () => this.#logout());
+    view.logout.addEventListener('click', () => this.#choose(DIALOG_LOGOUT_EVENT));
     return view;
   }
 
   #listenToSurface(surface: HTMLElement): void {
-    surface.addEventListener('keydown', (event) => this.#onKeydown(event));
-    // Only a modal <dialog> fires these.
-    surface.addEventListener('cancel', (event) => this.#onCancel(event));
-    surface.addEventListener('close', (event) => this.#onClose(event));
+    surface.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.variant === 'banner') {
+        event.preventDefault();
+        this.#stay();
+      }
+      if (this.variant === 'modal') keepTabInside(event, this.shadowRoot);
+    });
+    // Only a modal <dialog> fires these. Escape means "stay signed in": keep the choice ours
+    // instead of a silent close.
+    surface.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      this.#stay();
+    });
+    // The close event comes a task later. The browser may also close a modal dialog itself (a
+    // repeated Escape): that is "stay" too. Ignored: our own close, and a stale event (reopened).
+    surface.addEventListener('close', (event) => {
+      const ignored = this.#closedByUs || (event.target as HTMLDialogElement).open;
+      this.#closedByUs = false;
+      if (!ignored && this.open && this.isConnected) this.#stay();
+    });
   }
 
   #resolveLocale(): void {
-    const locale = matchLocale(inheritedLang(this));
-    this.locale = locale;
-    if (!readyStrings(locale)) {
-      loadStrings(locale).then(
-        () => this.requestUpdate(),
-        (error: unknown) => console.warn(`session-security-dialog: no '${locale}' messages`, error),
-      );
-    }
+    this.locale = localeFor(this, () => this.requestUpdate());
   }
 
   /** The modal `<dialog>`; none before the first update and in the banner variant. */
@@ -290,55 +274,15 @@ export class SessionSecurityDialogElement extends ReactiveElement {
     if (target?.isConnected) target.focus?.();
   }
 
-  #onCancel(event: Event): void {
-    // Escape means "stay signed in": keep the choice ours instead of a silent close.
-    event.preventDefault();
-    this.#stay();
-  }
-
-  #onClose(event: Event): void {
-    // The close event comes a task later. The browser may also close a modal dialog itself (a
-    // repeated Escape): that is "stay" too. A reopened dialog ignores the stale event.
-    const closedByUs = this.#closedByUs;
-    this.#closedByUs = false;
-    if (!closedByUs && !(event.target as HTMLDialogElement).open && this.open && this.isConnected) {
-      this.#stay();
-    }
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.variant === 'banner') {
-      event.preventDefault();
-      this.#stay();
-    }
-    if (event.key !== 'Tab' || this.variant !== 'modal') return;
-    // The page behind is inert, but Tab would still leave for the browser's own controls.
-    const focusables = focusablesIn(this.shadowRoot);
-    const edge = focusables[event.shiftKey ? 0 : focusables.length - 1];
-    if (edge && deepActiveElement(document) === edge) {
-      event.preventDefault();
-      focusables[event.shiftKey ? focusables.length - 1 : 0]?.focus();
-    }
-  }
-
   #stay(): void {
     this.#choose(DIALOG_STAY_EVENT);
-  }
-
-  #logout(): void {
-    this.#choose(DIALOG_LOGOUT_EVENT);
   }
 
   #choose(type: string): void {
     if (!this.open) return;
     this.open = false;
-    this.dispatchEvent(
-      new CustomEvent<DialogActionDetail>(type, {
-        bubbles: true,
-        composed: true,
-        detail: { kind: this.kind },
-      }),
-    );
+    const detail: DialogActionDetail = { kind: this.kind };
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 }
 
