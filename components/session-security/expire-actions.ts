@@ -1,11 +1,26 @@
 import type { ExpiryReason } from '../../protocol/index.js';
+import type { ChangeSource } from './core/session-types.js';
 import { toError } from './core/transport.js';
+import { emit, emitError } from './emit.js';
 import type { ExpireAction } from './events.js';
 
 /** The navigation functions the expiry actions use (`window.location` by default). */
 export interface ExpireNavigation {
   reload(): void;
   assign(url: string): void;
+}
+
+/** The element's settings an expiry reads, and the target of its events. */
+export interface ExpiringElement extends EventTarget {
+  hideOnExpire: string;
+  expireAction: ExpireAction;
+  redirectUrl: string;
+  navigation: ExpireNavigation | null;
+}
+
+/** The session, for the logout that `logout-redirect` makes on the server first. */
+export interface ServerLogout {
+  logoutOnServer(): Promise<unknown>;
 }
 
 /** Every valid `expire-action` value. */
@@ -29,15 +44,9 @@ export function redirectTarget(template: string, reason: ExpiryReason, baseUrl: 
   return url.href;
 }
 
-/** Hides every element matching `selector` (e.g. `main, [data-private]`). Throws on a bad selector. */
-export function hideMatching(root: ParentNode, selector: string): void {
-  if (selector.trim() === '') return;
-  for (const element of root.querySelectorAll(selector)) element.setAttribute('hidden', '');
-}
-
 /**
  * Runs an expiry action (`action` is valid): `reload`, or go to `redirectUrl` (a bad one is
- * reported through `fail` and reloads instead), after the server's logout for
+ * reported through `fail` and reloads instead), after `session`'s logout on the server for
  * `logout-redirect` when the session did not end by a logout already.
  */
 export async function runExpireAction(
@@ -45,7 +54,7 @@ export async function runExpireAction(
   reason: ExpiryReason,
   redirectUrl: string,
   navigation: ExpireNavigation,
-  logoutOnServer: () => Promise<unknown>,
+  session: ServerLogout,
   fail: (error: Error) => void,
 ): Promise<void> {
   if (action === 'none') return;
@@ -58,7 +67,7 @@ export async function runExpireAction(
     return navigation.reload();
   }
   if (action === 'logout-redirect' && reason !== 'logout') {
-    await logoutOnServer().catch((error: unknown) => fail(toError(error)));
+    await session.logoutOnServer().catch((error: unknown) => fail(toError(error)));
   }
   navigation.assign(target);
 }
@@ -73,11 +82,47 @@ export function validExpireAction(
   return 'reload';
 }
 
-/** Hides the elements `hide-on-expire` selects; a bad selector goes to `fail`. */
+/**
+ * Hides (`hidden` attribute) the elements `hide-on-expire` selects (e.g. `main, [data-private]`);
+ * a bad selector goes to `fail`.
+ */
 export function hideAtExpiry(selector: string, fail: (error: Error) => void): void {
+  if (selector.trim() === '') return;
   try {
-    hideMatching(document, selector);
+    for (const element of document.querySelectorAll(selector)) element.setAttribute('hidden', '');
   } catch (error) {
     fail(new Error(`hide-on-expire is not a valid selector: ${String(error)}`));
+  }
+}
+
+/**
+ * The session ended (`source` tells where it was seen first): hides the `hide-on-expire`
+ * elements, fires `session-security-logged-out` for a logout, then
+ * `session-security-before-expire` and `session-security-expired`, and runs the expiry action
+ * unless `session-security-before-expire` was canceled. A bad setting fires
+ * `session-security-error`.
+ */
+export function expire(
+  element: ExpiringElement,
+  reason: ExpiryReason,
+  source: ChangeSource,
+  session: ServerLogout,
+): void {
+  const fail = (error: Error) => emitError(element, error);
+  hideAtExpiry(element.hideOnExpire, fail);
+  if (reason === 'logout') emit(element, 'session-security-logged-out', { source });
+  const action = validExpireAction(element.expireAction, fail);
+  const detail = { reason, source, action };
+  const proceed = emit(element, 'session-security-before-expire', detail, true);
+  emit(element, 'session-security-expired', detail);
+  if (proceed) {
+    void runExpireAction(
+      action,
+      reason,
+      element.redirectUrl,
+      element.navigation ?? window.location,
+      session,
+      fail,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { css, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
-import { DEFAULT_RESOURCE_PATH, type ExpiryReason } from '../../protocol/index.js';
+import { DEFAULT_RESOURCE_PATH } from '../../protocol/index.js';
 import type { DialogVariant } from '../session-security-dialog/dialog-markup.js';
 import type { SessionSecurityDialogElement } from '../session-security-dialog/session-security-dialog.js';
 import type { DialogStrings } from '../session-security-dialog/strings.js';
@@ -16,13 +16,9 @@ import {
 } from './core/session-types.js';
 import type { Transport } from './core/transport.js';
 import { appendDialog, forwardSlots } from './dialog-host.js';
-import type { ExpireAction, SessionSecurityEventMap } from './events.js';
-import {
-  type ExpireNavigation,
-  hideAtExpiry,
-  runExpireAction,
-  validExpireAction,
-} from './expire-actions.js';
+import { emit, emitError } from './emit.js';
+import type { ExpireAction } from './events.js';
+import { type ExpireNavigation, expire } from './expire-actions.js';
 import {
   DEFAULT_EXPIRE_AFTER_SECONDS,
   DEFAULT_WARN_AFTER_SECONDS,
@@ -167,10 +163,7 @@ export class SessionSecurityElement extends ReactiveElement {
     nowMs: () => this.now(),
     transport: () => this.transport ?? this.createTransport(),
     channelName: () => this.channel,
-    fallbackTimeouts: () =>
-      fallbackTimeouts(this.warnAfterSeconds, this.expireAfterSeconds, (error) =>
-        this.#fail(error, null),
-      ),
+    fallbackTimeouts: () => fallbackTimeouts(this),
     inputs: () => [
       this.endpoint,
       this.legacyPingUrl,
@@ -181,7 +174,7 @@ export class SessionSecurityElement extends ReactiveElement {
     ],
     listener: {
       changed: (snapshot, previous, source) => this.#changed(snapshot, previous, source),
-      failed: (error, retryInMs) => this.#fail(error, retryInMs),
+      failed: (error, retryInMs) => emitError(this, error, retryInMs),
     },
   });
 
@@ -265,20 +258,6 @@ export class SessionSecurityElement extends ReactiveElement {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
-  #emit<K extends keyof SessionSecurityEventMap>(
-    type: K,
-    detail: SessionSecurityEventMap[K]['detail'],
-    cancelable = false,
-  ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
-    );
-  }
-
-  #fail(error: Error, retryInMs: number | null): void {
-    this.#emit('session-security-error', { error, retryInMs });
-  }
-
   #changed(snapshot: SessionSnapshot, previous: SessionSnapshot, source: ChangeSource): void {
     this.snapshot = snapshot;
     // At once, not at the next update: the events below and an expiry action that navigates
@@ -286,36 +265,16 @@ export class SessionSecurityElement extends ReactiveElement {
     this.#reflectState(snapshot.state);
     if (snapshot.state === 'warning' && previous.state !== 'warning') {
       this.statusMessage = '';
-      this.#emit('session-security-warning', {
+      emit(this, 'session-security-warning', {
         kind: snapshot.kind,
         deadlineMs: snapshot.deadlineMs,
       });
     } else if (snapshot.state === 'active' && previous.state === 'warning') {
       if (source === 'other-tab') this.statusMessage = 'extended-elsewhere';
-      this.#emit('session-security-extended', { source, deadlineMs: snapshot.deadlineMs });
+      emit(this, 'session-security-extended', { source, deadlineMs: snapshot.deadlineMs });
     } else if (snapshot.state === 'expired' && snapshot.reason) {
-      this.#expired(snapshot.reason, source);
-    }
-  }
-
-  #expired(reason: ExpiryReason, source: ChangeSource): void {
-    const fail = (error: Error) => this.#fail(error, null);
-    hideAtExpiry(this.hideOnExpire, fail);
-    if (source === 'other-tab') this.statusMessage = 'signed-out-elsewhere';
-    if (reason === 'logout') this.#emit('session-security-logged-out', { source });
-    const action = validExpireAction(this.expireAction, fail);
-    const detail = { reason, source, action };
-    const proceed = this.#emit('session-security-before-expire', detail, true);
-    this.#emit('session-security-expired', detail);
-    if (proceed) {
-      void runExpireAction(
-        action,
-        reason,
-        this.redirectUrl,
-        this.navigation ?? window.location,
-        () => this.#sync.logoutOnServer(),
-        fail,
-      );
+      if (source === 'other-tab') this.statusMessage = 'signed-out-elsewhere';
+      expire(this, snapshot.reason, source, this.#sync);
     }
   }
 }
