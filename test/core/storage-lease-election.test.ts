@@ -19,6 +19,8 @@ import { flushMicrotasks } from '../support/ticks.js';
 /** One clock and one timer queue for every "tab" of a test; time moves only by `advance`. */
 class ManualTime {
   nowMs = 1_700_000_000_000;
+  /** How far the tabs' wall clock is set away from `nowMs` (timers keep to `nowMs`). */
+  wallStepMs = 0;
   #timers = new Map<number, { atMs: number; callback: () => void }>();
   #nextHandle = 1;
 
@@ -69,7 +71,8 @@ const started: StorageLeaseElection[] = [];
 
 function openTab(time: ManualTime, name: string, storage: LeaseStorage = localStorage): Tab {
   const scheduler = time.scheduler();
-  const election = new StorageLeaseElection(storage, name, () => time.nowMs, scheduler);
+  const clock = () => time.nowMs + time.wallStepMs;
+  const election = new StorageLeaseElection(storage, name, clock, scheduler);
   const leads: boolean[] = [];
   election.start((leader) => leads.push(leader));
   started.push(election);
@@ -151,6 +154,23 @@ describe('leader election by a lease in localStorage (no Web Locks)', () => {
     expect(third.leader).to.equal(false);
     time.advance(LEASE_RENEW_MS * 2 + 1);
     expect(third.leader).to.equal(true);
+  });
+
+  it('with the wall clock set back or forward 1 h: a live leader goes on, a dead one is replaced', () => {
+    for (const stepMs of [-3_600_000, 3_600_000]) {
+      const time = new ManualTime();
+      const name = uniqueChannel();
+      const first = openTab(time, name);
+      time.advance(LEASE_RENEW_MS / 3);
+      const second = openTab(time, name);
+      time.advance(LEASE_RENEW_MS * 2);
+      time.wallStepMs = stepMs;
+      time.advance(LEASE_DURATION_MS * 2);
+      expect([first.leads, second.leads], `step ${stepMs}`).to.deep.equal([[false, true], [false]]);
+      first.scheduler.kill(); // the tab died: no renewal, no release
+      time.advance(LEASE_DURATION_MS + LEASE_RENEW_MS * 2);
+      expect(second.leader, `step ${stepMs}`).to.equal(true);
+    }
   });
 
   it('treats what is not a lease as no lease, without throwing', () => {

@@ -27,8 +27,17 @@ export interface Plan {
   readonly deadlineMs: number;
 }
 
-/** The view of a server's active answer to a request sent at `sentAtMs`. */
-export function viewFromStatus(status: ActiveStatus, sentAtMs: number): ServerView {
+/**
+ * The view of a server's active answer to a request sent at `sentAtMs`; before the first
+ * answer, of the page load at `sentAtMs` (0 s idle) with the fallback timeouts.
+ */
+export function viewFromStatus(
+  status: Pick<
+    ActiveStatus,
+    'idleSeconds' | 'warnAfterSeconds' | 'expireAfterSeconds' | 'absoluteRemainingSeconds'
+  >,
+  sentAtMs: number,
+): ServerView {
   return {
     warnAfterMs: status.warnAfterSeconds * 1000,
     expireAfterMs: status.expireAfterSeconds * 1000,
@@ -65,20 +74,6 @@ export function planFor(view: ServerView, latestActivityMs: number): Plan {
   return { kind: 'idle', warnAtMs: idleWarnAtMs, deadlineMs: idleDeadlineMs };
 }
 
-/** The view before the server's first answer: a page load at `nowMs`, the fallback timeouts. */
-export function fallbackView(
-  nowMs: number,
-  warnAfterSeconds: number,
-  expireAfterSeconds: number,
-): ServerView {
-  return {
-    warnAfterMs: warnAfterSeconds * 1000,
-    expireAfterMs: expireAfterSeconds * 1000,
-    lastActivityMs: nowMs,
-    absoluteExpireAtMs: null,
-  };
-}
-
 /** When every tab shares its unreported activity: before the server's warning moment. */
 export function shareAtMs(view: ServerView, plan: Plan): number {
   return Math.min(view.lastActivityMs + view.warnAfterMs, plan.deadlineMs) - SHARE_LEAD_MS;
@@ -100,10 +95,10 @@ export function routineCheckAtMs(view: ServerView, plan: Plan, warnAtMs: number)
 export function inconsistency(status: SessionStatus): string | null {
   if (status.state !== 'active') return null;
   if (status.idleSeconds >= status.expireAfterSeconds) {
-    return 'an active session cannot be idle for expireAfterSeconds or longer';
+    return 'active, yet idleSeconds >= expireAfterSeconds';
   }
   if (status.absoluteRemainingSeconds === 0) {
-    return 'an active session cannot have 0 absoluteRemainingSeconds';
+    return 'active, yet absoluteRemainingSeconds is 0';
   }
   return null;
 }

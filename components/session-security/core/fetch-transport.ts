@@ -38,7 +38,7 @@ export class FetchTransport implements Transport {
       init.signal = AbortSignal.timeout(this.timeoutMs);
     if (method !== 'GET') {
       init.headers = {
-        [VERSION_HEADER]: String(PROTOCOL_VERSION),
+        [VERSION_HEADER]: `${PROTOCOL_VERSION}`,
         'content-type': JSON_MEDIA_TYPE,
       };
     }

@@ -13,6 +13,7 @@ import {
   pingRequestUrl,
   resolvePingUrl,
 } from './legacy-ping.js';
+import { monotonicClock, wallClockSteps } from './session-clock.js';
 import { type Transport, TransportError } from './transport.js';
 
 /** django-session-security's own defaults, `WARN_AFTER` 540 and `EXPIRE_AFTER` 600 seconds. */
@@ -28,6 +29,8 @@ export interface LegacyTransportOptions {
   readonly fetchFunction?: FetchFunction;
   /** The clock: wall-clock epoch milliseconds. */
   readonly nowMs?: () => number;
+  /** A monotonic clock (default `performance.now()`): tells a wall clock set back from time passing. */
+  readonly monotonicMs?: () => number;
   /** Base of a relative ping URL (default: the document's base URL). */
   readonly baseUrl?: string;
   /** The origin the ping URL must be on (default: the page's). */
@@ -68,6 +71,11 @@ export class LegacyTransport implements Transport {
   readonly #nowMs: () => number;
   readonly #timeoutMs: number;
   readonly #wait: (ms: number) => Promise<void>;
+  readonly #steps: (wallMs: number) => number;
+  /** How far {@link #now} is ahead of the wall clock: the sum of the wall clock's steps back. */
+  #offsetMs = 0;
+  // Moments below are on #now(), so a wall clock set back never makes the server's last
+  // activity look in the future (a ping would then claim activity now, or send a negative idleFor).
   /** The earliest the server's last activity can be (this machine's clock). */
   #serverLastFromMs: number;
   /** The latest it could be at the last answer (other tabs may have moved it since). */
@@ -83,11 +91,12 @@ export class LegacyTransport implements Transport {
     this.#nowMs = options.nowMs ?? (() => Date.now());
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#wait = options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#steps = wallClockSteps(options.monotonicMs ?? monotonicClock);
     const baseUrl = options.baseUrl ?? globalThis.document?.baseURI ?? '';
     const origin = options.origin ?? globalThis.location?.origin ?? '';
     this.#pingUrl = resolvePingUrl(pingUrl, baseUrl, origin);
     // The page's own request counted as activity: after it was sent, before now.
-    const nowMs = this.#nowMs();
+    const nowMs = this.#now();
     this.#serverLastFromMs = Math.min(
       options.loadedAtMs ?? globalThis.performance?.timeOrigin ?? 0,
       nowMs,
@@ -103,14 +112,14 @@ export class LegacyTransport implements Transport {
   }
 
   readStatus(): Promise<SessionStatus> {
-    const askedAtMs = this.#nowMs();
+    const askedAtMs = this.#now();
     return this.#ping(askedAtMs, Math.ceil((askedAtMs - this.#serverLastFromMs) / 1000));
   }
 
   async reportActivity(idleSeconds: number): Promise<SessionStatus> {
     const error = checkDuration('idleSeconds', idleSeconds);
     if (error) throw new RangeError(error);
-    const askedAtMs = this.#nowMs();
+    const askedAtMs = this.#now();
     const idleFor = idleForSeconds(idleSeconds);
     const waitMs = (idleFor - idleSeconds) * 1000;
     if (waitMs > 0) await this.#wait(waitMs);
@@ -121,10 +130,17 @@ export class LegacyTransport implements Transport {
     return Promise.resolve(expiredStatus('logout'));
   }
 
+  /** The wall clock, moved on by each of its steps back: the moments above stay in order. */
+  #now(): number {
+    const wallMs = this.#nowMs();
+    this.#offsetMs -= this.#steps(wallMs);
+    return wallMs + this.#offsetMs;
+  }
+
   /** One ping; its answer as seconds idle at `askedAtMs`, when the element asked. */
   async #ping(askedAtMs: number, idleFor: number): Promise<SessionStatus> {
     if (!this.#pingUrl.ok) throw new TypeError(this.#pingUrl.error);
-    const sentAtMs = this.#nowMs();
+    const sentAtMs = this.#now();
     this.#lastCacheBuster = Math.max(sentAtMs, this.#lastCacheBuster + 1);
     const url = pingRequestUrl(this.#pingUrl.value, idleFor, this.#lastCacheBuster);
     const init: RequestInit = { method: 'GET', credentials: 'same-origin', cache: 'no-store' };
@@ -155,7 +171,7 @@ export class LegacyTransport implements Transport {
       moved ? sentAtMs - idleFor * 1000 : 0,
     );
     // Not kept lower by earlier answers: another tab may have moved it since.
-    this.#serverLastUntilMs = this.#nowMs() - answer * 1000;
+    this.#serverLastUntilMs = this.#now() - answer * 1000;
     const expireAfterSeconds = status.value.expireAfterSeconds;
     return {
       ...status.value,

@@ -6,7 +6,6 @@ import {
   retryDelayMs,
 } from './check-timing.js';
 import {
-  fallbackView,
   inconsistency,
   type Plan,
   planFor,
@@ -15,11 +14,13 @@ import {
   shareAtMs,
   viewFromStatus,
 } from './deadlines.js';
+import { monotonicClock, wallClockSteps } from './session-clock.js';
 import {
   type ChangeSource,
   INITIAL_SNAPSHOT,
   type SessionMachineOptions,
   type SessionSnapshot,
+  sameSnapshot,
   type WakeReason,
 } from './session-types.js';
 import type { TabMessage } from './tab-messages.js';
@@ -32,6 +33,11 @@ import { globalScheduler, WakeUpTimer } from './wake-up-timer.js';
  * with the clock. The server alone decides expiry: this tab acts on a deadline once the server
  * says the session has ended, or when it cannot be reached at or after the deadline.
  *
+ * Inside, times are on the machine's own clock: the wall clock plus every step back the wall
+ * clock took since the start (see session-clock.ts), so a clock set back an hour neither delays
+ * the deadlines nor makes new activity look older than old. Times that cross the machine's
+ * edges (activity, tab messages, the snapshot's deadline) are wall-clock values of the moment.
+ *
  * One leading tab runs the routine checks (just before the warning, at the deadline); every tab
  * checks once at start (a page load), on its user's activity during the warning, on `extend()`
  * and on `logout()`. Server answers are shared with the other tabs; activity is shared before
@@ -42,6 +48,9 @@ export class SessionMachine {
   #timer: WakeUpTimer;
   #running = false;
   #unsubscribe: (() => void) | null = null;
+  #steps: (wallMs: number) => number;
+  /** How far the machine's clock is ahead of the wall clock: the sum of its steps back. */
+  #offsetMs = 0;
 
   // What this tab shows, and whether it leads.
   #snapshot = INITIAL_SNAPSHOT;
@@ -49,10 +58,10 @@ export class SessionMachine {
   #absoluteDismissed = false;
 
   // What this tab knows of the server's session: the answer with the latest send time.
-  #view: ServerView = fallbackView(0, 0.001, 0.002);
-  #viewSentAtMs = Number.NEGATIVE_INFINITY;
+  #view!: ServerView;
+  #viewSentAtMs = -Infinity;
 
-  // Activity, wall-clock epoch ms.
+  // Activity, on the machine's clock.
   /** Latest activity of any tab known here. */
   #latestActivityMs = 0;
   /** Latest activity of this tab, and the part of it already shared with other tabs. */
@@ -63,7 +72,7 @@ export class SessionMachine {
 
   // Checks: the request on its way, the last one sent, failures and their backoff.
   /** Send time of the latest check (or answer shared by another tab) this tab knows of. */
-  #lastCheckMs = Number.NEGATIVE_INFINITY;
+  #lastCheckMs = -Infinity;
   /** Send time of this tab's latest failed check, until one succeeds. */
   #failedCheckMs: number | null = null;
   #retryAtMs: number | null = null;
@@ -73,8 +82,11 @@ export class SessionMachine {
 
   constructor(options: SessionMachineOptions) {
     this.#options = options;
-    this.#timer = new WakeUpTimer(options.scheduler ?? globalScheduler, options.nowMs, () =>
-      this.#evaluate('this-tab'),
+    this.#steps = wallClockSteps(options.monotonicMs ?? monotonicClock);
+    this.#timer = new WakeUpTimer(
+      options.scheduler ?? globalScheduler,
+      () => this.#now(),
+      () => this.#evaluate('this-tab'),
     );
   }
 
@@ -82,25 +94,20 @@ export class SessionMachine {
     return this.#snapshot;
   }
 
-  /** Whether this tab runs the routine checks. */
-  get leader(): boolean {
-    return this.#leader;
-  }
-
   /** A page load: counts as activity everywhere, then one status read to learn the timeouts. */
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    const now = this.#options.nowMs();
-    const { warnAfterSeconds, expireAfterSeconds } = this.#options;
-    this.#view = fallbackView(now, warnAfterSeconds, expireAfterSeconds);
+    const now = this.#now();
+    // The options' timeouts are the fallbacks.
+    this.#view = viewFromStatus({ ...this.#options, idleSeconds: 0 }, now);
     this.#latestActivityMs = now;
     this.#ownActivityMs = now;
     this.#sharedActivityMs = now;
     this.#reportedActivityMs = now;
     this.#unsubscribe =
       this.#options.channel?.subscribe((message) => this.#receive(message)) ?? null;
-    this.#post({ v: 1, type: 'activity', atMs: now });
+    this.#post({ v: 1, type: 'activity', atMs: now - this.#offsetMs });
     void this.#check();
     this.#evaluate('this-tab');
   }
@@ -120,6 +127,8 @@ export class SessionMachine {
 
   /** User activity in this tab. Constant work, except during an idle warning: then report it. */
   recordActivity(atMs: number = this.#options.nowMs()): void {
+    this.#now();
+    atMs += this.#offsetMs;
     if (atMs > this.#ownActivityMs) this.#ownActivityMs = atMs;
     if (atMs > this.#latestActivityMs) this.#latestActivityMs = atMs;
     if (this.#snapshot.state === 'warning' && this.#snapshot.kind === 'idle') void this.#check();
@@ -173,8 +182,8 @@ export class SessionMachine {
       this.#checkAgain = true;
       return this.#inFlight;
     }
-    const { nowMs, transport } = this.#options;
-    const sentAtMs = nowMs();
+    const { transport } = this.#options;
+    const sentAtMs = this.#now();
     const activityMs = this.#latestActivityMs;
     const report = activityMs > this.#reportedActivityMs;
     this.#lastCheckMs = Math.max(this.#lastCheckMs, sentAtMs);
@@ -210,7 +219,7 @@ export class SessionMachine {
     if (reportedMs !== null) {
       this.#reportedActivityMs = Math.max(this.#reportedActivityMs, reportedMs);
     }
-    this.#post({ v: 1, type: 'status', sentAtMs, status });
+    this.#post({ v: 1, type: 'status', sentAtMs: sentAtMs - this.#offsetMs, status });
     this.#apply(status, sentAtMs, 'this-tab');
   }
 
@@ -219,7 +228,7 @@ export class SessionMachine {
     const delayMs = retryDelayMs(this.#attempt);
     this.#attempt += 1;
     this.#failedCheckMs = sentAtMs;
-    this.#retryAtMs = this.#options.nowMs() + delayMs;
+    this.#retryAtMs = this.#now() + delayMs;
     this.#options.listener.failed(error, delayMs);
   }
 
@@ -248,12 +257,13 @@ export class SessionMachine {
   #receive(message: TabMessage): void {
     if (!this.#running || this.#snapshot.state === 'expired') return;
     // Another tab's clock is this machine's clock; a moment in the future is not believed.
-    const now = this.#options.nowMs();
+    const now = this.#now();
+    const offsetMs = this.#offsetMs;
     if (message.type === 'status') {
-      this.#apply(message.status, Math.min(message.sentAtMs, now), 'other-tab');
+      this.#apply(message.status, Math.min(message.sentAtMs + offsetMs, now), 'other-tab');
       return;
     }
-    const atMs = Math.min(message.atMs, now);
+    const atMs = Math.min(message.atMs + offsetMs, now);
     if (atMs > this.#latestActivityMs) this.#latestActivityMs = atMs;
     this.#evaluate('other-tab');
   }
@@ -272,7 +282,7 @@ export class SessionMachine {
    */
   #evaluate(source: ChangeSource): void {
     if (!this.#running || this.#snapshot.state === 'expired') return;
-    const now = this.#options.nowMs();
+    const now = this.#now();
     const plan = planFor(this.#view, this.#latestActivityMs);
     const wakes = [this.#shareActivity(now, plan)];
     if (now >= plan.deadlineMs) {
@@ -303,11 +313,13 @@ export class SessionMachine {
     // While a check is on its way, the answer decides whether the warning shows.
     const warn =
       now >= warnAtMs && !dismissed && !(this.#inFlight && this.#snapshot.state === 'active');
-    if (!warn) wakes.push(warnAtMs);
+    // During the warning, a look a second: the countdown follows a wall clock set back.
+    wakes.push(warn ? now + 1000 : warnAtMs);
     wakes.push(this.#leader ? plan.deadlineMs : plan.deadlineMs + FOLLOWER_GRACE_MS);
     this.#timer.wakeAt(Math.min(...wakes.filter((time) => time > now)));
     const state = warn ? 'warning' : 'active';
-    this.#set({ state, kind: plan.kind, deadlineMs: plan.deadlineMs, reason: null }, source);
+    const deadlineMs = plan.deadlineMs - this.#offsetMs;
+    this.#set({ state, kind: plan.kind, deadlineMs, reason: null }, source);
   }
 
   /** Sends this tab's activity to the others before the server's warning moment; answers when. */
@@ -315,7 +327,7 @@ export class SessionMachine {
     const atMs = shareAtMs(this.#view, plan);
     if (this.#ownActivityMs > this.#sharedActivityMs && now >= atMs) {
       this.#sharedActivityMs = this.#ownActivityMs;
-      this.#post({ v: 1, type: 'activity', atMs: this.#ownActivityMs });
+      this.#post({ v: 1, type: 'activity', atMs: this.#ownActivityMs - this.#offsetMs });
     }
     return atMs;
   }
@@ -335,16 +347,16 @@ export class SessionMachine {
     else this.#timer.wakeAt(checkAtMs);
   }
 
+  /** The machine's clock: the wall clock, plus its steps back (taken into account here). */
+  #now(): number {
+    const wallMs = this.#options.nowMs();
+    this.#offsetMs -= this.#steps(wallMs);
+    return wallMs + this.#offsetMs;
+  }
+
   #set(next: SessionSnapshot, source: ChangeSource): void {
     const previous = this.#snapshot;
-    if (
-      previous.state === next.state &&
-      previous.kind === next.kind &&
-      previous.deadlineMs === next.deadlineMs &&
-      previous.reason === next.reason
-    ) {
-      return;
-    }
+    if (sameSnapshot(previous, next)) return;
     this.#snapshot = next;
     this.#options.listener.changed(next, previous, source);
   }

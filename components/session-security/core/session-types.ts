@@ -29,6 +29,11 @@ export const INITIAL_SNAPSHOT: SessionSnapshot = {
   reason: null,
 };
 
+/** Whether two snapshots show the same thing (every field equal). */
+export function sameSnapshot(a: SessionSnapshot, b: SessionSnapshot): boolean {
+  return (Object.keys(a) as Array<keyof SessionSnapshot>).every((key) => a[key] === b[key]);
+}
+
 /** Receives the machine's news. */
 export interface SessionMachineListener {
   changed(snapshot: SessionSnapshot, previous: SessionSnapshot, source: ChangeSource): void;
@@ -38,7 +43,10 @@ export interface SessionMachineListener {
 
 /** Dependencies and fallbacks of a {@link SessionMachine}. */
 export interface SessionMachineOptions {
+  /** The wall clock, epoch milliseconds. */
   readonly nowMs: () => number;
+  /** A monotonic clock (default `performance.now()`): tells a wall clock set back from time passing. */
+  readonly monotonicMs?: () => number;
   readonly transport: Transport;
   readonly channel?: CrossTabChannel | null;
   readonly scheduler?: Scheduler;

@@ -29,8 +29,8 @@ export type LeaseStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  * once cannot both lead, since one of the writes overwrote the other.
  *
  * The stored value is untrusted (any script of the origin can write it): anything that is not a
- * lease of the expected shape, or one that claims to last longer than a lease can, is treated
- * as no lease. If the storage cannot be used at all, this tab leads, like a browser without
+ * lease of the expected shape is treated as no lease, and one that claims to last longer than a
+ * lease can as one that ends now. If the storage cannot be used at all, this tab leads, like a browser without
  * any election: correct, only less frugal.
  */
 export class StorageLeaseElection implements LeaderElection {
@@ -101,10 +101,12 @@ export class StorageLeaseElection implements LeaderElection {
     if (typeof value !== 'object' || value === null) return null;
     const { holder, untilMs } = value as Record<string, unknown>;
     if (typeof holder !== 'string' || holder.length > 64) return null;
-    if (typeof untilMs !== 'number' || !(untilMs - this.nowMs() <= LEASE_DURATION_MS)) {
-      return null;
-    }
-    return { holder, untilMs };
+    if (typeof untilMs !== 'number' || Number.isNaN(untilMs)) return null;
+    // A lease cannot last longer than LEASE_DURATION_MS from now: one that claims to (written
+    // before the wall clock was set back, or by a squatter) ends now, and its holder renews it
+    // at once while it lives. Otherwise a dead leader would block every tab for the step.
+    const nowMs = this.nowMs();
+    return { holder, untilMs: untilMs - nowMs > LEASE_DURATION_MS ? nowMs : untilMs };
   }
 
   #set(leader: boolean): void {

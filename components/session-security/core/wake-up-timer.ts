@@ -49,8 +49,4 @@ export class WakeUpTimer {
     if (this.#handle !== null) this.scheduler.clearTimeout(this.#handle);
     this.#handle = null;
   }
-
-  get pending(): boolean {
-    return this.#handle !== null;
-  }
 }

@@ -17,10 +17,16 @@ export class MachineHarness {
   constructor(
     readonly server: FakeServer,
     channel: CrossTabChannel | null = null,
-    { leader = true, warnAfterSeconds = 540, expireAfterSeconds = 600 } = {},
+    {
+      leader = true,
+      warnAfterSeconds = 540,
+      expireAfterSeconds = 600,
+      monotonicMs = undefined as (() => number) | undefined,
+    } = {},
   ) {
     this.machine = new SessionMachine({
       nowMs: () => Date.now(),
+      monotonicMs,
       transport: server,
       channel,
       warnAfterSeconds,
