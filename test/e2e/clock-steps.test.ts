@@ -1,0 +1,110 @@
+// The client's clock set back or forward an hour mid-session, in real Chromium and real time,
+// against the demo (warn 5 s, expire 10 s): the element's `now` is replaced by the page's clock
+// plus an offset that the test changes a second after a key press (the key not yet reported).
+// The page's events are timed by Date.now, which no step touches. The figures are printed for
+// docs/how-it-works.md.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { type RunningDemo, startDemo } from './support/demo-server.js';
+import {
+  assertBetween,
+  firstEvent,
+  type PageEvent,
+  secondsBetween,
+  signedInTabs,
+} from './support/pages.js';
+
+const HOUR_MS = 3_600_000;
+
+let browser: Browser;
+let demo: RunningDemo;
+
+before(async () => {
+  [browser, demo] = await Promise.all([
+    launchChromium(),
+    startDemo({ warnAfterSeconds: 5, expireAfterSeconds: 10 }),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+function waitMs(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+async function waitForEvent(
+  events: PageEvent[],
+  match: Parameters<typeof firstEvent>[1],
+  timeoutMs: number,
+): Promise<PageEvent> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const event = firstEvent(events, match);
+    if (event) return event;
+    assert.ok(Date.now() < deadline, `no ${match.type} ${match.value ?? ''} event in time`);
+    await waitMs(20);
+  }
+}
+
+/** Moves the element's clock by `offsetMs` from the page's (0: the same). */
+function setClockOffset(page: Page, offsetMs: number): Promise<void> {
+  return page.evaluate((offset) => {
+    const holder = window as unknown as { clockOffsetMs: number };
+    holder.clockOffsetMs = offset;
+    const element = document.querySelector('session-security') as unknown as {
+      now: () => number;
+    };
+    element.now = () => Date.now() + holder.clockOffsetMs;
+  }, offsetMs);
+}
+
+/**
+ * Loads the demo, presses a key 2.5 s after the load, steps the element's clock by `stepMs`
+ * a second later, and answers the load, the key, the warning and the expiry (page clock, ms).
+ */
+async function keyThenStep(stepMs: number) {
+  const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+  const page = pages[0] as Page;
+  const load = await waitForEvent(events, { page, type: 'load', path: '/' }, 5_000);
+  await setClockOffset(page, 0);
+  await waitMs(load.atMs + 2_500 - Date.now());
+  await page.keyboard.press('Shift');
+  const key = await waitForEvent(events, { page, type: 'key' }, 2_000);
+  await waitMs(key.atMs + 1_000 - Date.now());
+  await setClockOffset(page, stepMs);
+  const warning = await waitForEvent(events, { page, type: 'state', value: 'warning' }, 10_000);
+  const expired = await waitForEvent(events, { page, type: 'state', value: 'expired' }, 10_000);
+  await context.close();
+  const afterKey = (event: PageEvent) => secondsBetween(key.atMs, event.atMs);
+  const afterLoad = (event: PageEvent) => secondsBetween(load.atMs, event.atMs);
+  console.log(
+    `step ${stepMs / HOUR_MS} h: warning ${afterKey(warning)} s, expiry ${afterKey(expired)} s after the key (${afterLoad(warning)} s, ${afterLoad(expired)} s after the load)`,
+  );
+  return { afterKey, afterLoad, warning, expired };
+}
+
+describe('a client clock that steps an hour mid-session (warn 5 s, expire 10 s, real time)', {
+  concurrency: true,
+  timeout: 60_000,
+}, () => {
+  it('set back 1 h: warning 5.0-5.3 s and expiry 10.0-10.5 s after the key, as without a step', async () => {
+    const { afterKey, warning, expired } = await keyThenStep(-HOUR_MS);
+    assertBetween('warning, s after the key', afterKey(warning), 5.0, 5.3);
+    assertBetween('expiry, s after the key', afterKey(expired), 10.0, 10.5);
+  });
+
+  it('set forward 1 h: like a sleep, the unreported key is lost; never later than the key allows, expiry at the server deadline', async () => {
+    const { afterKey, afterLoad, warning, expired } = await keyThenStep(HOUR_MS);
+    // The tab notices the step at its next look (the check before the warning), asks the
+    // server, whose last activity is the page load: the warning comes at once, before the
+    // key's own warning moment, and the session ends at the server's deadline.
+    assertBetween('warning, s after the load', afterLoad(warning), 5.0, 7.0);
+    assert.ok(afterKey(warning) <= 5.0, `warning ${afterKey(warning)} s after the key`);
+    assertBetween('expiry, s after the load', afterLoad(expired), 10.0, 10.5);
+  });
+});
