@@ -1,6 +1,7 @@
-import { MIN_EXPIRE_SECONDS, type SuiteContext } from './context.js';
+import type { SuiteContext } from './context.js';
 import { CheckFailure, CheckSkipped } from './expect.js';
 import { type Exchange, NetworkError, type SentRequest } from './http-client.js';
+import { MIN_EXPIRE_SECONDS } from './timing.js';
 
 /** The outcome of one check. */
 export interface CheckResult {

@@ -2,17 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActiveStatus } from '../protocol/index.js';
 import { VERSION_HEADER } from '../protocol/index.js';
 import { CookieJar } from './cookie-jar.js';
-import { CheckSkipped, expectActive, expectStatus, fail, round } from './expect.js';
+import { CheckSkipped, expectActive, expectStatus, round } from './expect.js';
 import type { Exchange, HttpClient } from './http-client.js';
 import type { SuiteOptions } from './options.js';
+import { signInWithForm } from './sign-in.js';
 import { TOLERANCE_SECONDS } from './timing.js';
-
-export {
-  ACTIVITY_WRITE_WAIT_MS,
-  MIN_EXPIRE_SECONDS,
-  PAST_DEADLINE_MS,
-  TOLERANCE_SECONDS,
-} from './timing.js';
 
 /** A signed-in session as the suite holds it. */
 export interface Session {
@@ -152,30 +146,7 @@ export class SuiteContext {
       }
       return { jar, signInSentAtMs: 0, ...anchorsOf(exchange, status.idleSeconds) };
     }
-    const jar = new CookieJar();
-    // Like a browser: load the form first (its cookies and hidden inputs carry CSRF tokens).
-    const form = await this.client.send('GET', signIn.loginPath, {
-      headers: { accept: 'text/html', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'none' },
-      jar,
-    });
-    const body = new URLSearchParams(hiddenInputs(form.response.body));
-    body.set('username', signIn.username);
-    body.set('password', signIn.password);
-    const login = await this.client.send('POST', signIn.loginPath, {
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'text/html,*/*;q=0.8',
-        origin: this.client.origin,
-        'sec-fetch-site': 'same-origin',
-        'sec-fetch-mode': 'navigate',
-        referer: this.client.url(signIn.loginPath).href,
-      },
-      body: body.toString(),
-      jar,
-    });
-    if (login.response.status >= 400)
-      fail('sign-in failed: the login form answered an error', login);
-    if (jar.isEmpty()) fail('sign-in set no cookie', login);
+    const { jar, login } = await signInWithForm(this.client, signIn);
     // A vector compares states only: it needs no anchor, and saves a request per sign-in.
     if (!anchored) return { ...unanchored(jar), signInSentAtMs: login.sentAtMs };
     // Some servers start the activity record at sign-in, others at the session's first request:
@@ -262,59 +233,4 @@ function anchorsOf(
 /** A session of `jar` whose history is unknown: for requests that judge no idle time. */
 export function unanchored(jar: CookieJar): Session {
   return { jar, anchorMs: 0, activeSinceMs: 0, signInSentAtMs: 0 };
-}
-
-/** Memoizes an async factory: every caller gets the same promise. */
-export function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => {
-    promise ??= make();
-    return promise;
-  };
-}
-
-/**
- * Name/value pairs of the hidden inputs of an HTML page: the CSRF tokens of login forms
- * (`csrfmiddlewaretoken`, `authenticity_token`, `_csrf`, ...). A plain scan, not an HTML parser.
- */
-export function hiddenInputs(html: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
-    if (!/\btype\s*=\s*["']?hidden\b/i.test(input)) continue;
-    const name = /\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(input);
-    const value = /\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(input);
-    const nameText = name?.[1] ?? name?.[2] ?? name?.[3];
-    if (nameText)
-      pairs.push([
-        decodeEntities(nameText),
-        decodeEntities(value?.[1] ?? value?.[2] ?? value?.[3] ?? ''),
-      ]);
-  }
-  return pairs;
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
-}
-
-/** Runs `work` on every item, at most `limit` at a time. */
-export async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

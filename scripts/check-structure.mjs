@@ -17,8 +17,6 @@ const FILE_EXCEPTIONS = new Map([
     'components/session-security/core/session-machine.ts',
     'its state is private fields: moved to classes of their own it cost the bundle 441 B',
   ],
-  ['conformance/context.ts', 'not split yet'],
-  ['conformance/checks/rejections.ts', 'not split yet'],
   ['bench/browser/memory.ts', 'not split yet'],
 ]);
 

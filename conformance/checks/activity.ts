@@ -1,15 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_BODY_BYTES, MAX_IDLE_SECONDS, PASSIVE_HEADER } from '../../protocol/index.js';
+import { once } from '../async-helpers.js';
 import type { CheckGroup } from '../check-group.js';
-import {
-  ACTIVITY_WRITE_WAIT_MS,
-  once,
-  type Session,
-  type SuiteContext,
-  TOLERANCE_SECONDS,
-} from '../context.js';
+import type { Session, SuiteContext } from '../context.js';
 import { expectNear, expectNoSetCookie, expectStatusCode, fail, round } from '../expect.js';
 import type { Exchange } from '../http-client.js';
+import { ACTIVITY_WRITE_WAIT_MS, TOLERANCE_SECONDS } from '../timing.js';
 import { REPORT_ACCEPTED } from './setup.js';
 
 /** Fails unless the session's idle time still counts from its anchor (nothing reset it). */

@@ -1,11 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CheckGroup, Recorder } from '../check-group.js';
-import {
-  PAST_DEADLINE_MS,
-  type Session,
-  type SuiteContext,
-  TOLERANCE_SECONDS,
-} from '../context.js';
+import type { Session, SuiteContext } from '../context.js';
 import {
   expectActive,
   expectExpired,
@@ -16,6 +11,7 @@ import {
   fail,
   round,
 } from '../expect.js';
+import { PAST_DEADLINE_MS, TOLERANCE_SECONDS } from '../timing.js';
 import { REPORT_ACCEPTED } from './setup.js';
 
 /** Client time after which a session untouched since its anchor must have expired. */

@@ -1,7 +1,8 @@
 import type { CheckGroup } from '../check-group.js';
-import { type Session, type SuiteContext, TOLERANCE_SECONDS } from '../context.js';
+import type { Session, SuiteContext } from '../context.js';
 import { describeAnswer, expectProblem, fail, round } from '../expect.js';
 import type { Exchange } from '../http-client.js';
+import { TOLERANCE_SECONDS } from '../timing.js';
 import { REPORT_ACCEPTED } from './setup.js';
 
 /** Nesting every server must accept (SPEC Section 4.3). */

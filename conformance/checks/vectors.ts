@@ -8,8 +8,8 @@ import {
   type ProblemName,
   type TestVector,
 } from '../../protocol/index.js';
+import { forEachLimited } from '../async-helpers.js';
 import type { CheckGroup } from '../check-group.js';
-import { forEachLimited } from '../context.js';
 import type { CookieJar } from '../cookie-jar.js';
 import { CheckSkipped, expectActive, expectExpired, expectProblem, fail } from '../expect.js';
 import type { Exchange } from '../http-client.js';

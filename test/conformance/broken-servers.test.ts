@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { forEachLimited } from '../../conformance/context.js';
+import { forEachLimited } from '../../conformance/async-helpers.js';
 import {
   formatResults,
   formatRootCauses,

@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { attributeRootCauses, oneSessionRunSeconds } from '../../conformance/check-group.js';
-import { hiddenInputs } from '../../conformance/context.js';
 import type { CheckResult } from '../../conformance/index.js';
 import { parseArguments, USAGE } from '../../conformance/options.js';
 import { collectSecrets, redactText } from '../../conformance/redact.js';
 import { formatDuration, formatResults, formatRootCauses } from '../../conformance/report.js';
+import { hiddenInputs } from '../../conformance/sign-in.js';
 import { ROOT_URL } from './support/servers.js';
 
 const CLI = fileURLToPath(new URL('build/conformance/cli.js', ROOT_URL));
