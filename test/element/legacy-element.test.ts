@@ -5,56 +5,14 @@ import '../../components/session-security/core/legacy-transport.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { TransportError } from '../../components/session-security/core/transport.js';
-import type { SessionSecurityElement } from '../../components/session-security/session-security.js';
 import { uniqueChannel } from '../support/channels.js';
 import { LegacyPingView } from '../support/legacy-ping-view.js';
 import { afterEach, beforeEach, describe, it } from '../support/mocha.js';
-import { flushMicrotasks, nextTask, waitUntil } from '../support/ticks.js';
-import { EVENT_NAMES, waitForLeader } from './support/element-fixture.js';
+import { waitUntil } from '../support/ticks.js';
+import { waitForLeader } from './support/element-fixture.js';
+import { errorsOf, mountTab, names, PING_PATH, settle } from './support/legacy-tab.js';
 
 const T0 = 1_700_000_000_000;
-const PING_PATH = '/session_security/ping/';
-
-interface Tab {
-  el: SessionSecurityElement;
-  navigation: { reload: sinon.SinonSpy; assign: sinon.SinonSpy };
-  events: CustomEvent[];
-}
-
-/** Lets answers, Lit updates and BroadcastChannel messages through (real tasks, fake clock). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) {
-    await flushMicrotasks();
-    await nextTask();
-  }
-}
-
-/** A `<session-security legacy-ping-url>` in this page (warn 5 s, expire 10 s, spy navigation). */
-async function mountTab(attributes: Record<string, string> = {}): Promise<Tab> {
-  const el = document.createElement('session-security');
-  const all: Record<string, string> = {
-    'legacy-ping-url': PING_PATH,
-    'warn-after': '5',
-    'expire-after': '10',
-    channel: uniqueChannel(),
-    ...attributes,
-  };
-  for (const [name, value] of Object.entries(all)) el.setAttribute(name, value);
-  const navigation = { reload: sinon.spy(), assign: sinon.spy() };
-  el.navigation = navigation;
-  const events: CustomEvent[] = [];
-  for (const type of EVENT_NAMES) el.addEventListener(type, (event) => events.push(event));
-  document.body.append(el);
-  await el.updateComplete;
-  await settle();
-  return { el, navigation, events };
-}
-
-const names = (tab: Tab) => tab.events.map((event) => event.type);
-const errorsOf = (tab: Tab) =>
-  tab.events
-    .filter((event) => event.type === 'session-security-error')
-    .map((event) => event.detail as { error: Error; retryInMs: number | null });
 
 describe('<session-security legacy-ping-url> against a django-session-security server', () => {
   let clock: sinon.SinonFakeTimers;

@@ -226,56 +226,6 @@ describe('<session-security>', () => {
     expect(el.deadlineMs).to.equal(T0 + 600_000);
   });
 
-  it('counts key presses anywhere during the warning and reports them at once', async () => {
-    const { el, server } = await mount();
-    await at(6_000);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
-    await flushMicrotasks();
-    expect(server.requests.at(-1)).to.deep.equal({
-      method: 'POST',
-      atMs: T0 + 6_000,
-      idleSeconds: 0,
-    });
-    expect(el.state).to.equal('active');
-  });
-
-  it('sees activity inside shadow roots (composed events)', async () => {
-    const { el, server } = await mount();
-    const host = document.createElement('div');
-    const inner = document.createElement('button');
-    host.attachShadow({ mode: 'open' }).append(inner);
-    document.body.append(host);
-    await at(6_000);
-    inner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-    await flushMicrotasks();
-    host.remove();
-    expect(server.requests.at(-1)?.method).to.equal('POST');
-    expect(el.state).to.equal('active');
-  });
-
-  it('intentional-only ignores pointer moves but not clicks', async () => {
-    const { el } = await mount({ 'intentional-only': '' });
-    await at(6_000);
-    window.dispatchEvent(new PointerEvent('pointermove'));
-    await flushMicrotasks();
-    expect(el.state).to.equal('warning');
-    window.dispatchEvent(new PointerEvent('pointerdown'));
-    await flushMicrotasks();
-    expect(el.state).to.equal('active');
-  });
-
-  it('activity-events limits what counts', async () => {
-    const { el } = await mount({ 'activity-events': 'keydown' });
-    await at(6_000);
-    window.dispatchEvent(new PointerEvent('pointerdown'));
-    window.dispatchEvent(new WheelEvent('wheel'));
-    await flushMicrotasks();
-    expect(el.state).to.equal('warning');
-    window.dispatchEvent(new KeyboardEvent('keydown'));
-    await flushMicrotasks();
-    expect(el.state).to.equal('active');
-  });
-
   it('activity() from code is reported at the next check', async () => {
     const { el, server } = await mount();
     await at(2_000);
@@ -317,74 +267,6 @@ describe('<session-security>', () => {
     expect(server.requests.at(-1)).to.deep.equal({ method: 'GET', atMs: T0 + 7_000 });
     expect(el.state).to.equal('active');
     expect(el.deadlineMs).to.equal(T0 + 17_000);
-  });
-
-  describe('expiry actions', () => {
-    it('reload (the default)', async () => {
-      const { navigation } = await mount({ 'expire-action': 'reload' });
-      await at(10_250);
-      expect(navigation.reload.callCount).to.equal(1);
-      expect(navigation.assign.callCount).to.equal(0);
-    });
-
-    it('redirect, with the reason in the URL', async () => {
-      const { navigation } = await mount({
-        'expire-action': 'redirect',
-        'redirect-url': '/login?reason={reason}',
-      });
-      await at(10_250);
-      expect(navigation.assign.args).to.deep.equal([[`${location.origin}/login?reason=idle`]]);
-    });
-
-    it('logout-redirect ends the session first', async () => {
-      const server = new FakeServer(() => Date.now());
-      const { navigation } = await mount(
-        { 'expire-action': 'logout-redirect', 'redirect-url': 'https://sso.example/logout' },
-        server,
-      );
-      await at(10_250);
-      await flushMicrotasks();
-      expect(server.requests.at(-1)?.method).to.equal('DELETE');
-      expect(navigation.assign.args).to.deep.equal([['https://sso.example/logout']]);
-    });
-
-    it('none: events only', async () => {
-      const { navigation, el } = await mount({ 'expire-action': 'none' });
-      await at(10_250);
-      expect(el.state).to.equal('expired');
-      expect(navigation.reload.callCount + navigation.assign.callCount).to.equal(0);
-    });
-
-    it('a canceled session-security-before-expire stops the action', async () => {
-      const { el, navigation } = await mount({ 'expire-action': 'reload' });
-      el.addEventListener('session-security-before-expire', (event) => event.preventDefault());
-      await at(10_250);
-      expect(el.state).to.equal('expired');
-      expect(navigation.reload.callCount).to.equal(0);
-    });
-
-    it('refuses a javascript: redirect-url with an error, and reloads instead', async () => {
-      const { navigation, events } = await mount({
-        'expire-action': 'redirect',
-        'redirect-url': 'javascript:alert(1)',
-      });
-      await at(10_250);
-      expect(navigation.assign.callCount).to.equal(0);
-      expect(navigation.reload.callCount).to.equal(1);
-      const error = events.find((event) => event.type === 'session-security-error');
-      expect(error?.detail.error.message).to.contain('http(s)');
-    });
-
-    it('hide-on-expire hides the matching content at once', async () => {
-      const secret = document.createElement('main');
-      secret.className = 'private';
-      document.body.append(secret);
-      const { el } = await mount({ 'hide-on-expire': '.private' });
-      expect(secret.hidden).to.equal(false);
-      await el.logout();
-      expect(secret.hidden).to.equal(true);
-      secret.remove();
-    });
   });
 
   it('forwards the heading, message and extra slots to the dialog', async () => {

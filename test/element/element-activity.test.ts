@@ -1,0 +1,77 @@
+/**
+ * What `<session-security>` counts as activity: keys anywhere, composed events from shadow
+ * roots, `intentional-only` and `activity-events`.
+ */
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { afterEach, beforeEach, describe, it } from '../support/mocha.js';
+import { flushMicrotasks } from '../support/ticks.js';
+import { mount, unmountAll } from './support/element-fixture.js';
+
+const T0 = 1_700_000_000_000;
+
+describe('<session-security>', () => {
+  let clock: sinon.SinonFakeTimers;
+  const at = async (ms: number) => {
+    await clock.tickAsync(T0 + ms - Date.now());
+    await flushMicrotasks();
+  };
+
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    unmountAll();
+    clock.restore();
+  });
+
+  it('counts key presses anywhere during the warning and reports them at once', async () => {
+    const { el, server } = await mount();
+    await at(6_000);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
+    await flushMicrotasks();
+    expect(server.requests.at(-1)).to.deep.equal({
+      method: 'POST',
+      atMs: T0 + 6_000,
+      idleSeconds: 0,
+    });
+    expect(el.state).to.equal('active');
+  });
+
+  it('sees activity inside shadow roots (composed events)', async () => {
+    const { el, server } = await mount();
+    const host = document.createElement('div');
+    const inner = document.createElement('button');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    document.body.append(host);
+    await at(6_000);
+    inner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await flushMicrotasks();
+    host.remove();
+    expect(server.requests.at(-1)?.method).to.equal('POST');
+    expect(el.state).to.equal('active');
+  });
+
+  it('intentional-only ignores pointer moves but not clicks', async () => {
+    const { el } = await mount({ 'intentional-only': '' });
+    await at(6_000);
+    window.dispatchEvent(new PointerEvent('pointermove'));
+    await flushMicrotasks();
+    expect(el.state).to.equal('warning');
+    window.dispatchEvent(new PointerEvent('pointerdown'));
+    await flushMicrotasks();
+    expect(el.state).to.equal('active');
+  });
+
+  it('activity-events limits what counts', async () => {
+    const { el } = await mount({ 'activity-events': 'keydown' });
+    await at(6_000);
+    window.dispatchEvent(new PointerEvent('pointerdown'));
+    window.dispatchEvent(new WheelEvent('wheel'));
+    await flushMicrotasks();
+    expect(el.state).to.equal('warning');
+    window.dispatchEvent(new KeyboardEvent('keydown'));
+    await flushMicrotasks();
+    expect(el.state).to.equal('active');
+  });
+});
