@@ -2,6 +2,10 @@
 import '../../../components/session-security-dialog/define.js';
 import { fixture, html } from '@open-wc/testing';
 import type { WarningKind } from '../../../components/session-security/core/deadlines.js';
+import {
+  loadStrings,
+  matchLocale,
+} from '../../../components/session-security-dialog/locale-registry.js';
 import type { SessionSecurityDialogElement } from '../../../components/session-security-dialog/session-security-dialog.js';
 
 /** A fixed clock the tests move by hand. */
@@ -48,3 +52,20 @@ export function part<T extends Element = HTMLElement>(el: Element, selector: str
   if (!found) throw new Error(`no ${selector} in the dialog`);
   return found;
 }
+
+/** An open dialog in `lang` with `secondsLeft` left, its language's messages loaded. */
+export async function dialogIn(
+  lang: string,
+  secondsLeft: number,
+): Promise<SessionSecurityDialogElement> {
+  const clock = manualClock();
+  const el = await fixture<SessionSecurityDialogElement>(html`<session-security-dialog
+    lang=${lang} .now=${clock.nowMs} .deadlineMs=${clock.nowMs() + secondsLeft * 1000} open
+  ></session-security-dialog>`);
+  await loadStrings(matchLocale(lang));
+  await el.updateComplete;
+  return el;
+}
+
+/** The trimmed text of an element inside the dialog's shadow root. */
+export const text = (el: Element, selector: string) => part(el, selector).textContent?.trim() ?? '';
