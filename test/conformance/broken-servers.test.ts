@@ -8,7 +8,8 @@ import {
   type SuiteReport,
   toJson,
 } from '../../conformance/index.js';
-import { type BrokenServer, brokenServers } from './fixtures/broken-servers.js';
+import type { BrokenServer } from './fixtures/broken-server-kit.js';
+import { brokenServers } from './fixtures/broken-servers.js';
 import { type RunningServer, serve, suiteOptions } from './support/servers.js';
 
 /**
