@@ -41,7 +41,11 @@ export class BroadcastCrossTabChannel extends ValidatingChannel {
   }
 
   post(message: TabMessage): void {
-    this.#channel.postMessage(message);
+    try {
+      this.#channel.postMessage(message);
+    } catch {
+      // A closed channel: this tab is going away.
+    }
   }
 
   close(): void {

@@ -1,5 +1,12 @@
-import type { ActiveStatus, SessionStatus } from '../../../protocol/index.js';
-import { CHECK_LEAD_MS, deadlineCheckLeadMs, SHARE_LEAD_MS } from './check-timing.js';
+import type { ActiveStatus, ExpiryReason, SessionStatus } from '../../../protocol/index.js';
+import {
+  CHECK_LEAD_MS,
+  DEADLINE_CHECK_DELAY_MS,
+  deadlineCheckLeadMs,
+  FOLLOWER_GRACE_MS,
+  MIN_CHECK_GAP_MS,
+  SHARE_LEAD_MS,
+} from './check-timing.js';
 
 /** Which warning: inactivity, or the end of the session's absolute lifetime. */
 export type WarningKind = 'idle' | 'absolute';
@@ -89,6 +96,39 @@ export function routineCheckAtMs(view: ServerView, plan: Plan, warnAtMs: number)
     warnAtMs - CHECK_LEAD_MS,
     plan.deadlineMs - deadlineCheckLeadMs(view.expireAfterMs - view.warnAfterMs),
   );
+}
+
+/**
+ * When the warning shows: by `plan`, or, after a failed report (`failed`), by the server's view
+ * alone: activity the server has not heard of no longer postpones the warning.
+ */
+export function warningAtMs(view: ServerView, plan: Plan, failed: boolean): number {
+  return failed ? planFor(view, view.lastActivityMs).warnAtMs : plan.warnAtMs;
+}
+
+/** Past the deadline, when to ask the server: a moment after it, and not too soon again. */
+export function pastDeadlineCheckAtMs(plan: Plan, leader: boolean, lastCheckMs: number): number {
+  return Math.max(
+    plan.deadlineMs + (leader ? DEADLINE_CHECK_DELAY_MS : FOLLOWER_GRACE_MS),
+    lastCheckMs + MIN_CHECK_GAP_MS,
+  );
+}
+
+/**
+ * The reason to show for an expired answer to a request sent at `sentAtMs`: "no-session" asked at
+ * or after the deadline of `view` means the session ran out (another request, e.g. another
+ * tab's, ended it first), so say so and the page can tell the user why. Not for transports that
+ * cannot tell (`explainsEnd` false: their "no-session" may be anything).
+ */
+export function explainEnd(
+  reason: ExpiryReason,
+  sentAtMs: number,
+  view: ServerView,
+  explainsEnd?: boolean,
+): ExpiryReason {
+  if (reason !== 'no-session' || explainsEnd === false) return reason;
+  const plan = planFor(view, view.lastActivityMs);
+  return sentAtMs >= plan.deadlineMs ? plan.kind : reason;
 }
 
 /** Why an active answer cannot be right (it would be expired already), or null. */

@@ -29,7 +29,7 @@ export interface LegacyTransportOptions {
   readonly fetchFunction?: FetchFunction;
   /** The clock: wall-clock epoch milliseconds. */
   readonly nowMs?: () => number;
-  /** A monotonic clock (default `performance.now()`): tells a wall clock set back from time passing. */
+  /** A monotonic clock (default `performance.now()`): tells a clock set back from time passing. */
   readonly monotonicMs?: () => number;
   /** Base of a relative ping URL (default: the document's base URL). */
   readonly baseUrl?: string;

@@ -1,3 +1,8 @@
+// The session machine and the legacy transport keep their moments on a clock of their own: the
+// wall clock plus every step back it took since they started. So a clock set back an hour
+// neither delays their deadlines nor makes new activity look older than old; what crosses their
+// edges (activity, tab messages, the snapshot's deadline) is on the wall clock of the moment.
+
 /**
  * A step back of the wall clock smaller than this is ignored: between two readings, NTP slewing
  * and millisecond rounding make the wall and monotonic clocks differ by a few milliseconds.

@@ -1,79 +1,45 @@
 import type { ExpiryReason, SessionStatus } from '../../../protocol/index.js';
-import {
-  DEADLINE_CHECK_DELAY_MS,
-  FOLLOWER_GRACE_MS,
-  MIN_CHECK_GAP_MS,
-  retryDelayMs,
-} from './check-timing.js';
-import {
-  inconsistency,
-  type Plan,
-  planFor,
-  routineCheckAtMs,
-  type ServerView,
-  shareAtMs,
-  viewFromStatus,
-} from './deadlines.js';
+import { FOLLOWER_GRACE_MS, retryDelayMs } from './check-timing.js';
+import * as deadlines from './deadlines.js';
 import { monotonicClock, wallClockSteps } from './session-clock.js';
-import {
-  type ChangeSource,
-  INITIAL_SNAPSHOT,
-  type SessionMachineOptions,
-  type SessionSnapshot,
-  sameSnapshot,
-  type WakeReason,
-} from './session-types.js';
+import type { ChangeSource, SessionMachineOptions, WakeReason } from './session-types.js';
+import { INITIAL_SNAPSHOT, type SessionSnapshot, sameSnapshot } from './session-types.js';
 import type { TabMessage } from './tab-messages.js';
 import { TransportError, toError } from './transport.js';
 import { globalScheduler, WakeUpTimer } from './wake-up-timer.js';
 
 /**
- * The browser side of protocol v1, framework-free: active -> warning -> expired. Deadlines are
- * wall-clock values on the injected clock; the one timer only wakes it up to compare them
- * with the clock. The server alone decides expiry: this tab acts on a deadline once the server
- * says the session has ended, or when it cannot be reached at or after the deadline.
- *
- * Inside, times are on the machine's own clock: the wall clock plus every step back the wall
- * clock took since the start (see session-clock.ts), so a clock set back an hour neither delays
- * the deadlines nor makes new activity look older than old. Times that cross the machine's
- * edges (activity, tab messages, the snapshot's deadline) are wall-clock values of the moment.
- *
+ * The browser side of protocol v1, framework-free: active -> warning -> expired. The one timer
+ * only wakes it up to compare the deadlines (deadlines.ts) with the clock, its own clock inside
+ * (session-clock.ts). The server alone decides expiry: this tab acts on a deadline once the
+ * server says the session has ended, or when it cannot be reached at or after the deadline.
  * One leading tab runs the routine checks (just before the warning, at the deadline); every tab
  * checks once at start (a page load), on its user's activity during the warning, on `extend()`
- * and on `logout()`. Server answers are shared with the other tabs; activity is shared before
- * the leader's check.
+ * and on `logout()`. Answers are shared with the other tabs; activity before the leader's check.
  */
 export class SessionMachine {
   #options: SessionMachineOptions;
   #timer: WakeUpTimer;
   #running = false;
-  #unsubscribe: (() => void) | null = null;
+  #unsubscribe?: () => void;
   #steps: (wallMs: number) => number;
   /** How far the machine's clock is ahead of the wall clock: the sum of its steps back. */
   #offsetMs = 0;
-
-  // What this tab shows, and whether it leads.
+  // What this tab shows, whether it leads; the server's answer with the latest send time.
   #snapshot = INITIAL_SNAPSHOT;
   #leader = false;
   #absoluteDismissed = false;
-
-  // What this tab knows of the server's session: the answer with the latest send time.
-  #view!: ServerView;
+  #view!: deadlines.ServerView;
   #viewSentAtMs = -Infinity;
-
-  // Activity, on the machine's clock.
-  /** Latest activity of any tab known here. */
+  // Activity, on the machine's clock: the latest of any tab known here, this tab's own, the
+  // part of it shared with other tabs, and what the server heard of from this tab (page load).
   #latestActivityMs = 0;
-  /** Latest activity of this tab, and the part of it already shared with other tabs. */
   #ownActivityMs = 0;
   #sharedActivityMs = 0;
-  /** Latest activity the server is known to have been told about by this tab (a page load counts). */
   #reportedActivityMs = 0;
-
-  // Checks: the request on its way, the last one sent, failures and their backoff.
-  /** Send time of the latest check (or answer shared by another tab) this tab knows of. */
+  // Checks: the latest send time this tab knows of (its own or another tab's answer), this
+  // tab's latest failed one until one succeeds, the backoff, the request on its way.
   #lastCheckMs = -Infinity;
-  /** Send time of this tab's latest failed check, until one succeeds. */
   #failedCheckMs: number | null = null;
   #retryAtMs: number | null = null;
   #attempt = 0;
@@ -83,30 +49,26 @@ export class SessionMachine {
   constructor(options: SessionMachineOptions) {
     this.#options = options;
     this.#steps = wallClockSteps(options.monotonicMs ?? monotonicClock);
-    this.#timer = new WakeUpTimer(
-      options.scheduler ?? globalScheduler,
-      () => this.#now(),
-      () => this.#evaluate('this-tab'),
-    );
+    const now = () => this.#now();
+    const evaluate = () => this.#evaluate('this-tab');
+    this.#timer = new WakeUpTimer(options.scheduler ?? globalScheduler, now, evaluate);
   }
 
   get snapshot(): SessionSnapshot {
     return this.#snapshot;
   }
 
-  /** A page load: counts as activity everywhere, then one status read to learn the timeouts. */
+  /** A page load: activity everywhere, the fallback timeouts (options), then one status read. */
   start(): void {
     if (this.#running) return;
     this.#running = true;
     const now = this.#now();
-    // The options' timeouts are the fallbacks.
-    this.#view = viewFromStatus({ ...this.#options, idleSeconds: 0 }, now);
+    this.#view = deadlines.viewFromStatus({ ...this.#options, idleSeconds: 0 }, now);
     this.#latestActivityMs = now;
     this.#ownActivityMs = now;
     this.#sharedActivityMs = now;
     this.#reportedActivityMs = now;
-    this.#unsubscribe =
-      this.#options.channel?.subscribe((message) => this.#receive(message)) ?? null;
+    this.#unsubscribe = this.#options.channel?.subscribe((message) => this.#receive(message));
     this.#post({ v: 1, type: 'activity', atMs: now - this.#offsetMs });
     void this.#check();
     this.#evaluate('this-tab');
@@ -117,7 +79,6 @@ export class SessionMachine {
     this.#running = false;
     this.#timer.cancel();
     this.#unsubscribe?.();
-    this.#unsubscribe = null;
   }
 
   setLeader(leader: boolean): void {
@@ -135,10 +96,8 @@ export class SessionMachine {
   }
 
   /**
-   * "Stay signed in": reports activity now, in one request (a check already on its way, with
-   * activity this action's input reported, is that request). On the absolute-lifetime notice it
-   * only closes the notice; it cannot extend that lifetime. Resolves with whether the session is
-   * still active.
+   * "Stay signed in": reports activity now in one request (one on its way with this input is
+   * it). The absolute-lifetime notice only closes. Resolves with whether the session is active.
    */
   async extend(): Promise<boolean> {
     if (!this.#running || this.#snapshot.state === 'expired') return false;
@@ -182,51 +141,46 @@ export class SessionMachine {
       this.#checkAgain = true;
       return this.#inFlight;
     }
-    const { transport } = this.#options;
     const sentAtMs = this.#now();
     const activityMs = this.#latestActivityMs;
     const report = activityMs > this.#reportedActivityMs;
     this.#lastCheckMs = Math.max(this.#lastCheckMs, sentAtMs);
     this.#retryAtMs = null;
     const request = report
-      ? transport.reportActivity(Math.max(0, sentAtMs - activityMs) / 1000)
-      : transport.readStatus();
+      ? this.#options.transport.reportActivity(Math.max(0, sentAtMs - activityMs) / 1000)
+      : this.#options.transport.readStatus();
     const settled = request.then(
-      (status) => this.#answered(status, sentAtMs, report ? activityMs : null),
+      (status) => this.#answered(status, sentAtMs, activityMs),
       (error: unknown) => this.#failed(toError(error), sentAtMs),
     );
-    const inFlight = settled.then(() => {
+    this.#inFlight = settled.then(() => {
       this.#inFlight = null;
-      if (this.#checkAgain) {
-        this.#checkAgain = false;
-        return this.#check();
-      }
-      this.#evaluate('this-tab');
+      if (!this.#checkAgain) return this.#evaluate('this-tab');
+      this.#checkAgain = false;
+      return this.#check();
     });
-    this.#inFlight = inFlight;
-    return inFlight;
+    return this.#inFlight;
   }
 
-  #answered(status: SessionStatus, sentAtMs: number, reportedMs: number | null): void {
+  /** An answer to a check sent at `sentAtMs` with activity up to `activityMs` (reported or not). */
+  #answered(status: SessionStatus, sentAtMs: number, activityMs: number): void {
     if (!this.#running) return;
-    const problem = inconsistency(status);
+    const problem = deadlines.inconsistency(status);
     if (problem) {
       this.#failed(new TransportError('malformed', problem), sentAtMs);
       return;
     }
     this.#failedCheckMs = null;
     this.#attempt = 0;
-    if (reportedMs !== null) {
-      this.#reportedActivityMs = Math.max(this.#reportedActivityMs, reportedMs);
-    }
+    // When not reported, the server had heard of it already: no change.
+    this.#reportedActivityMs = Math.max(this.#reportedActivityMs, activityMs);
     this.#post({ v: 1, type: 'status', sentAtMs: sentAtMs - this.#offsetMs, status });
     this.#apply(status, sentAtMs, 'this-tab');
   }
 
   #failed(error: Error, sentAtMs: number): void {
     if (!this.#running) return;
-    const delayMs = retryDelayMs(this.#attempt);
-    this.#attempt += 1;
+    const delayMs = retryDelayMs(this.#attempt++);
     this.#failedCheckMs = sentAtMs;
     this.#retryAtMs = this.#now() + delayMs;
     this.#options.listener.failed(error, delayMs);
@@ -234,36 +188,27 @@ export class SessionMachine {
 
   #apply(status: SessionStatus, sentAtMs: number, source: ChangeSource): void {
     if (status.state === 'expired') {
-      this.#expire(this.#explain(status.reason, sentAtMs), source);
+      const { explainsEnd } = this.#options.transport;
+      this.#expire(deadlines.explainEnd(status.reason, sentAtMs, this.#view, explainsEnd), source);
       return;
     }
-    if (inconsistency(status) || sentAtMs < this.#viewSentAtMs) return;
-    this.#view = viewFromStatus(status, sentAtMs);
+    if (deadlines.inconsistency(status) || sentAtMs < this.#viewSentAtMs) return;
+    this.#view = deadlines.viewFromStatus(status, sentAtMs);
     this.#viewSentAtMs = sentAtMs;
     this.#lastCheckMs = Math.max(this.#lastCheckMs, sentAtMs);
     this.#evaluate(source);
-  }
-
-  /**
-   * "no-session" asked at or after the deadline this tab knew means the session ran out (another
-   * request, e.g. another tab's, ended it first): say so, so the page can tell the user why.
-   */
-  #explain(reason: ExpiryReason, sentAtMs: number): ExpiryReason {
-    if (reason !== 'no-session' || this.#options.transport.explainsEnd === false) return reason;
-    const plan = planFor(this.#view, this.#view.lastActivityMs);
-    return sentAtMs >= plan.deadlineMs ? plan.kind : reason;
   }
 
   #receive(message: TabMessage): void {
     if (!this.#running || this.#snapshot.state === 'expired') return;
     // Another tab's clock is this machine's clock; a moment in the future is not believed.
     const now = this.#now();
-    const offsetMs = this.#offsetMs;
-    if (message.type === 'status') {
-      this.#apply(message.status, Math.min(message.sentAtMs + offsetMs, now), 'other-tab');
+    const status = message.type === 'status';
+    const atMs = Math.min((status ? message.sentAtMs : message.atMs) + this.#offsetMs, now);
+    if (status) {
+      this.#apply(message.status, atMs, 'other-tab');
       return;
     }
-    const atMs = Math.min(message.atMs + offsetMs, now);
     if (atMs > this.#latestActivityMs) this.#latestActivityMs = atMs;
     this.#evaluate('other-tab');
   }
@@ -277,26 +222,26 @@ export class SessionMachine {
   /**
    * Compares the deadlines with the clock, in order: share this tab's activity, act past the
    * deadline, the leader's routine check, a retry, the warning; then sleeps until the next moment.
-   * (The routine check, the retry and the warning stay inline: each method more costs bundle
-   * bytes.)
    */
   #evaluate(source: ChangeSource): void {
     if (!this.#running || this.#snapshot.state === 'expired') return;
     const now = this.#now();
-    const plan = planFor(this.#view, this.#latestActivityMs);
-    const wakes = [this.#shareActivity(now, plan)];
+    const plan = deadlines.planFor(this.#view, this.#latestActivityMs);
+    // This tab's activity goes to the others before the server's warning moment.
+    const shareAtMs = deadlines.shareAtMs(this.#view, plan);
+    if (this.#ownActivityMs > this.#sharedActivityMs && now >= shareAtMs) {
+      this.#sharedActivityMs = this.#ownActivityMs;
+      this.#post({ v: 1, type: 'activity', atMs: this.#ownActivityMs - this.#offsetMs });
+    }
+    const wakes = [shareAtMs];
     if (now >= plan.deadlineMs) {
       this.#pastDeadline(now, plan);
       return;
     }
-    // After a failed report, unreported activity no longer postpones the warning.
-    const warnAtMs =
-      this.#failedCheckMs === null
-        ? plan.warnAtMs
-        : planFor(this.#view, this.#view.lastActivityMs).warnAtMs;
+    const warnAtMs = deadlines.warningAtMs(this.#view, plan, this.#failedCheckMs !== null);
     const dismissed = plan.kind === 'absolute' && this.#absoluteDismissed;
     // The leader's routine check.
-    const checkAtMs = routineCheckAtMs(this.#view, plan, warnAtMs);
+    const checkAtMs = deadlines.routineCheckAtMs(this.#view, plan, warnAtMs);
     if (
       this.#leader &&
       !dismissed &&
@@ -322,27 +267,14 @@ export class SessionMachine {
     this.#set({ state, kind: plan.kind, deadlineMs, reason: null }, source);
   }
 
-  /** Sends this tab's activity to the others before the server's warning moment; answers when. */
-  #shareActivity(now: number, plan: Plan): number {
-    const atMs = shareAtMs(this.#view, plan);
-    if (this.#ownActivityMs > this.#sharedActivityMs && now >= atMs) {
-      this.#sharedActivityMs = this.#ownActivityMs;
-      this.#post({ v: 1, type: 'activity', atMs: this.#ownActivityMs - this.#offsetMs });
-    }
-    return atMs;
-  }
-
   /** Past the deadline: no warning now; ask the server, act if it says so or cannot answer. */
-  #pastDeadline(now: number, plan: Plan): void {
+  #pastDeadline(now: number, plan: deadlines.Plan): void {
     if (this.#failedCheckMs !== null && this.#failedCheckMs >= plan.deadlineMs) {
       this.#expire(plan.kind, 'this-tab');
       return;
     }
     if (this.#inFlight) return;
-    const checkAtMs = Math.max(
-      plan.deadlineMs + (this.#leader ? DEADLINE_CHECK_DELAY_MS : FOLLOWER_GRACE_MS),
-      this.#lastCheckMs + MIN_CHECK_GAP_MS,
-    );
+    const checkAtMs = deadlines.pastDeadlineCheckAtMs(plan, this.#leader, this.#lastCheckMs);
     if (now >= checkAtMs) void this.#check();
     else this.#timer.wakeAt(checkAtMs);
   }
@@ -362,10 +294,6 @@ export class SessionMachine {
   }
 
   #post(message: TabMessage): void {
-    try {
-      this.#options.channel?.post(message);
-    } catch {
-      // A closed channel: this tab is going away.
-    }
+    this.#options.channel?.post(message);
   }
 }

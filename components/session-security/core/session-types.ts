@@ -45,7 +45,7 @@ export interface SessionMachineListener {
 export interface SessionMachineOptions {
   /** The wall clock, epoch milliseconds. */
   readonly nowMs: () => number;
-  /** A monotonic clock (default `performance.now()`): tells a wall clock set back from time passing. */
+  /** A monotonic clock (default `performance.now()`): tells a clock set back from time passing. */
   readonly monotonicMs?: () => number;
   readonly transport: Transport;
   readonly channel?: CrossTabChannel | null;

@@ -30,8 +30,8 @@ export type LeaseStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  *
  * The stored value is untrusted (any script of the origin can write it): anything that is not a
  * lease of the expected shape is treated as no lease, and one that claims to last longer than a
- * lease can as one that ends now. If the storage cannot be used at all, this tab leads, like a browser without
- * any election: correct, only less frugal.
+ * lease can as one that ends now. If the storage cannot be used at all, this tab leads, like a
+ * browser without any election: correct, only less frugal.
  */
 export class StorageLeaseElection implements LeaderElection {
   readonly #key: string;
