@@ -1,12 +1,13 @@
 // A client clock that is hours off must be harmless: warnings and expiry come at the right real
 // times, because deadlines are anchored at each request's send time on the element's own clock
-// (the server's time never crosses the wire).
+// (the server's time never crosses the wire). A clock set back mid-session too: the monotonic
+// clock (performance.now, faked with the timers) tells the step from time passing.
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { FakeServer } from '../support/fake-server.js';
 import { afterEach, beforeEach, describe, it } from '../support/mocha.js';
 import { flushMicrotasks } from '../support/ticks.js';
-import { mount, unmountAll } from './support/element-fixture.js';
+import { dialogOf, mount, unmountAll } from './support/element-fixture.js';
 
 const T0 = 1_700_000_000_000;
 const HOUR_MS = 3_600_000;
@@ -21,7 +22,10 @@ describe('<session-security> with a client clock hours off (warn 5 s, expire 10 
   };
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    clock = sinon.useFakeTimers({
+      now: T0,
+      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
+    });
     offsetMs = 0;
   });
   afterEach(() => {
@@ -58,4 +62,20 @@ describe('<session-security> with a client clock hours off (warn 5 s, expire 10 
       ]);
     });
   }
+
+  it('set back 1 h during the warning: within a second the dialog counts down the real time left', async () => {
+    const { el } = await mountWithOffset(0);
+    const timeLeft = () =>
+      dialogOf(el).shadowRoot?.querySelector('[part~="timer"]')?.textContent?.trim();
+    await at(6_100);
+    expect([el.state, timeLeft()]).to.deep.equal(['warning', '4 seconds']);
+    offsetMs = -HOUR_MS;
+    await at(7_100);
+    expect(el.deadlineMs - offsetMs).to.equal(T0 + 10_000);
+    expect(timeLeft()).to.equal('3 seconds');
+    await at(10_249);
+    expect(el.state).to.equal('warning');
+    await at(10_250);
+    expect(el.state).to.equal('expired');
+  });
 });
