@@ -11,8 +11,8 @@ import {
   ACTIVITY_WRITE_GRANULARITY_MS,
   type ActiveEvaluation,
   type SessionEvaluation,
-  type SessionGuard,
-} from './session-guard.js';
+} from './session-evaluation.js';
+import type { SessionGuard } from './session-guard.js';
 
 function requestPath(request: FastifyRequest): string {
   const url = request.raw.url ?? request.url;
@@ -150,21 +150,27 @@ function enforce(
   const passive = declaredPassive || !isUserActivityRequest(request.headers);
   const state = startRequestState(context.guard, request, { resource: false, passive });
   if (declaredPassive) suppressSessionSave(request);
+  const guard = context.guard;
   let session: SessionHandle | null;
+  let active: ActiveEvaluation | null = null;
   try {
-    session = context.guard.signedInSession(request);
+    session = guard.signedInSession(request);
+    // Most requests end here: an active session read without a promise (the memory store).
+    if (session !== null) active = guard.activeNow(request, session, !declaredPassive);
   } catch (error) {
     failClosed(request, reply, done, error);
     return;
   }
   if (session === null) {
     anonymous(context, request, reply, done, state);
-    return;
+  } else if (active !== null) {
+    afterEvaluation(context, request, reply, done, state, active);
+  } else {
+    guard.evaluateSession(request, session, !declaredPassive).then(
+      (evaluation) => afterEvaluation(context, request, reply, done, state, evaluation),
+      (error: unknown) => failClosed(request, reply, done, error),
+    );
   }
-  context.guard.evaluateSession(request, session, !declaredPassive).then(
-    (evaluation) => afterEvaluation(context, request, reply, done, state, evaluation),
-    (error: unknown) => failClosed(request, reply, done, error),
-  );
 }
 
 /**

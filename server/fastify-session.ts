@@ -32,16 +32,28 @@ export function sessionOf(request: FastifyRequest): SessionHandle | null {
   return session as SessionHandle;
 }
 
+/** Where a suppressed session keeps its signed id, for {@link signedSessionId}. */
+const SUPPRESSED_SIGNED_ID = Symbol('session-security signed session id');
+
 /**
- * Makes @fastify/session skip saving this request's session and setting its cookie, whatever
- * `saveUninitialized` and `rolling` say. Its onSend hook runs before any onSend hook of ours and
- * skips a session without `encryptedSessionId`, so we shadow that getter on this one instance
- * (non-enumerable: it never reaches the store). A session the app creates later in the request
- * with `regenerate()` is a new object and is saved normally.
+ * @fastify/session's private key of the signed id (what its `encryptedSessionId` getter reads),
+ * found on the first session; null when this version of @fastify/session has none we can use.
  */
-export function suppressSessionSave(request: FastifyRequest): void {
-  const session = sessionOf(request);
-  if (!session) return;
+let signedIdKey: symbol | null | undefined;
+
+function signedIdKeyOf(session: SessionHandle): symbol | null {
+  if (signedIdKey === undefined) {
+    const key = Object.getOwnPropertySymbols(session).find(
+      (symbol) => symbol.description === 'encryptedSessionId',
+    );
+    const record = session as unknown as Record<symbol, unknown>;
+    signedIdKey = key !== undefined && record[key] === session.encryptedSessionId ? key : null;
+  }
+  return signedIdKey;
+}
+
+/** Shadows the `encryptedSessionId` getter on this one instance (non-enumerable). */
+function shadowSignedId(session: SessionHandle): void {
   Object.defineProperty(session, 'encryptedSessionId', {
     value: undefined,
     configurable: true,
@@ -49,13 +61,36 @@ export function suppressSessionSave(request: FastifyRequest): void {
   });
 }
 
-/** The signed session id the cookie carries, read past {@link suppressSessionSave}'s shadow. */
+/**
+ * Makes @fastify/session skip saving this request's session and setting its cookie, whatever
+ * `saveUninitialized` and `rolling` say. Its onSend hook runs before any onSend hook of ours and
+ * skips a session without `encryptedSessionId`, so that value is emptied on this one instance
+ * and kept under a symbol of ours (symbols never reach the store's JSON). Emptying the
+ * library's own field is a plain property write; where that field cannot be found or does not
+ * empty the getter, the getter is shadowed with `Object.defineProperty` (the same effect, ten
+ * times the cost, and the instance's shape changes). A session the app creates later in the
+ * request with `regenerate()` is a new object and is saved normally.
+ */
+export function suppressSessionSave(request: FastifyRequest): void {
+  const session = sessionOf(request);
+  if (!session || session.encryptedSessionId === undefined) return;
+  const key = signedIdKeyOf(session);
+  if (key !== null) {
+    const record = session as unknown as Record<symbol, unknown>;
+    record[SUPPRESSED_SIGNED_ID] = record[key];
+    record[key] = undefined;
+    if (session.encryptedSessionId === undefined) return;
+    record[key] = record[SUPPRESSED_SIGNED_ID];
+    signedIdKey = null;
+  }
+  shadowSignedId(session);
+}
+
+/** The signed session id the cookie carries, read past {@link suppressSessionSave}. */
 export function signedSessionId(session: SessionHandle): string | undefined {
-  const value = Reflect.get(
-    Object.getPrototypeOf(session) as object,
-    'encryptedSessionId',
-    session,
-  );
+  const kept = (session as unknown as Record<symbol, unknown>)[SUPPRESSED_SIGNED_ID];
+  const value =
+    kept ?? Reflect.get(Object.getPrototypeOf(session) as object, 'encryptedSessionId', session);
   return typeof value === 'string' ? value : undefined;
 }
 

@@ -33,11 +33,8 @@ import { pluginStateOf, startRequestState } from './plugin-request-state.js';
 import { SESSION_CHECK_FAILED_DETAIL, sendProblem, wasAnswered } from './problem-reply.js';
 import { RESOURCE_ROUTE } from './resource-route.js';
 import { SessionCheckError } from './session-check-error.js';
-import {
-  ACTIVITY_WRITE_GRANULARITY_MS,
-  type SessionEvaluation,
-  type SessionGuard,
-} from './session-guard.js';
+import { ACTIVITY_WRITE_GRANULARITY_MS, type SessionEvaluation } from './session-evaluation.js';
+import type { SessionGuard } from './session-guard.js';
 
 function sendStatus(reply: FastifyReply, status: SessionStatus) {
   return reply
@@ -116,17 +113,31 @@ function reportHeadersAccepted(request: FastifyRequest, reply: FastifyReply): bo
   return true;
 }
 
-/**
- * GET and HEAD. These routes have no onRequest hook: there is nothing to refuse before the
- * session is read, and the status read is the resource's most frequent request.
- */
-async function readStatus(guard: SessionGuard, request: FastifyRequest, reply: FastifyReply) {
-  suppressSessionSave(request);
-  startRequestState(guard, request, { resource: true, passive: true });
-  const evaluation = await guard.evaluate(request, false);
+/** Answers the status of an evaluation and keeps it in `request.sessionSecurity`. */
+function answerStatus(request: FastifyRequest, reply: FastifyReply, evaluation: SessionEvaluation) {
   const status = statusOf(evaluation);
   remember(request, evaluation, status);
   return sendStatus(reply, status);
+}
+
+/**
+ * GET and HEAD. These routes have no onRequest hook: there is nothing to refuse before the
+ * session is read, and the status read is the resource's most frequent request. An active
+ * session of the memory store is answered without a promise; anything else (and a check that
+ * throws, which Fastify hands to the resource's error handler) goes the asynchronous way.
+ */
+function readStatus(guard: SessionGuard, request: FastifyRequest, reply: FastifyReply) {
+  suppressSessionSave(request);
+  startRequestState(guard, request, { resource: true, passive: true });
+  const session = guard.signedInSession(request);
+  const active = session === null ? null : guard.activeNow(request, session, false);
+  if (active !== null) {
+    answerStatus(request, reply, active);
+    return undefined;
+  }
+  return guard
+    .evaluate(request, false)
+    .then((evaluation) => answerStatus(request, reply, evaluation));
 }
 
 async function reportActivity(guard: SessionGuard, request: FastifyRequest, reply: FastifyReply) {
@@ -135,11 +146,7 @@ async function reportActivity(guard: SessionGuard, request: FastifyRequest, repl
   const report = checkActivityReportBytes(request.headers['content-type'], body);
   if (!report.ok) return sendProblem(reply, report.problem, report.detail);
   const evaluation = await guard.evaluate(request, false);
-  if (evaluation.state !== 'active') {
-    const status = statusOf(evaluation);
-    remember(request, evaluation, status);
-    return sendStatus(reply, status);
-  }
+  if (evaluation.state !== 'active') return answerStatus(request, reply, evaluation);
   // The answer applies the report exactly (the max rule); the store is written only when the
   // last activity moves by a second or more, like ordinary requests: a client that reports in
   // a loop costs at most one store write per second (protocol v1, Section 8.4).
@@ -204,7 +211,7 @@ function resourceErrorHandler(error: FastifyError, request: FastifyRequest, repl
 /** The resource's handlers, bound to the plugin's options and guard. */
 interface ResourceHandlers {
   guard(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void;
-  readStatus(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
+  readStatus(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> | undefined;
   reportActivity(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
   logout(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { expiryReasonAt, type Timeouts, validateTimeouts } from '../protocol/index.js';
+import { expiryReasonAt, type Timeouts } from '../protocol/index.js';
+import { isAuthenticatedBy, timeoutsOf } from './application-callbacks.js';
 import {
   destroySession,
   type SessionHandle,
@@ -7,45 +8,29 @@ import {
   sessionOf,
 } from './fastify-session.js';
 import type { ResolvedOptions } from './options.js';
-import { describeError, SessionCheckError, storeFailure } from './session-check-error.js';
+import { storeFailure } from './session-check-error.js';
 import { SessionCookieShape } from './session-cookie-shape.js';
 import { SessionEnding } from './session-ending.js';
-import type { ActivityStore, EndedReason, StoredActivity } from './stores/activity-store.js';
-
-/**
- * Activity writes closer together than this are skipped: last activity has a granularity of one
- * second, so a busy page does not write the store on every request.
- */
-export const ACTIVITY_WRITE_GRANULARITY_MS = 1000;
-
-/** Activity records outlive the idle timeout by this much (then the session is over anyway). */
-const RECORD_TTL_MARGIN_MS = 60_000;
-
-/** A session found active, as {@link SessionGuard.evaluate} answers it. */
-export interface ActiveEvaluation {
-  readonly state: 'active';
-  readonly sessionId: string;
-  readonly record: StoredActivity;
-  readonly timeouts: Timeouts;
-  readonly nowMs: number;
-}
-
-/** What a request's session turned out to be. */
-export type SessionEvaluation =
-  | { readonly state: 'anonymous' }
-  | { readonly state: 'ended'; readonly reason: EndedReason; readonly timeouts: Timeouts }
-  | ActiveEvaluation;
-
-const ANONYMOUS: SessionEvaluation = Object.freeze({ state: 'anonymous' });
-
-function recordTtlMs(timeouts: Timeouts): number {
-  return timeouts.expireAfterSeconds * 1000 + RECORD_TTL_MARGIN_MS;
-}
+import {
+  type ActiveEvaluation,
+  ANONYMOUS,
+  isLive,
+  recordTtlMs,
+  type SessionEvaluation,
+} from './session-evaluation.js';
+import {
+  type ActivityStore,
+  type EndedReason,
+  readNowOf,
+  type StoredActivity,
+} from './stores/activity-store.js';
 
 /** Expiry checks and activity recording shared by the request hook and the protocol resource. */
 export class SessionGuard {
   readonly #options: ResolvedOptions;
   readonly #store: ActivityStore;
+  /** The store's read without a promise (the memory store's), or null. */
+  readonly #readNow: ((sessionId: string) => StoredActivity | null) | null;
   /** The session cookie's name and prefix, learned from the first active session. */
   readonly #sessionCookie = new SessionCookieShape();
 
@@ -56,6 +41,7 @@ export class SessionGuard {
     this.ending = new SessionEnding(options, (request) => this.#isAuthenticated(request));
     this.#options = options;
     this.#store = options.activityStore;
+    this.#readNow = readNowOf(options.activityStore);
   }
 
   /** The clock of the plugin, epoch milliseconds. */
@@ -64,39 +50,12 @@ export class SessionGuard {
   }
 
   /** The timeouts of this request: the options, or the `timeoutsFor` hook's validated answer. */
-  async timeoutsFor(request: FastifyRequest): Promise<Timeouts> {
-    const hook = this.#options.timeoutsFor;
-    if (!hook) return this.#options.timeouts;
-    let value: unknown;
-    try {
-      value = await hook(request);
-    } catch (error) {
-      throw new SessionCheckError(`the timeoutsFor option threw: ${describeError(error)}`);
-    }
-    const result = validateTimeouts(value);
-    if (!result.ok) {
-      throw new SessionCheckError(
-        `the timeoutsFor option returned invalid timeouts: ${result.error}`,
-      );
-    }
-    return result.value;
+  timeoutsFor(request: FastifyRequest): Promise<Timeouts> {
+    return timeoutsOf(this.#options, request);
   }
 
   #isAuthenticated(request: FastifyRequest): boolean {
-    let result: unknown;
-    try {
-      result = this.#options.isAuthenticated(request);
-    } catch (error) {
-      throw new SessionCheckError(`the isAuthenticated option threw: ${describeError(error)}`);
-    }
-    // Anything but a boolean (a user object, a Promise) is a misconfiguration: treating it as
-    // "anonymous" would silently switch the timeouts off, so the request fails closed instead.
-    if (typeof result !== 'boolean') {
-      throw new SessionCheckError(
-        `the isAuthenticated option must return a boolean, got ${result === null ? 'null' : typeof result}`,
-      );
-    }
-    return result;
+    return isAuthenticatedBy(this.#options, request);
   }
 
   /**
@@ -132,37 +91,88 @@ export class SessionGuard {
     const timeouts = this.#options.timeoutsFor
       ? await this.timeoutsFor(request)
       : this.#options.timeouts;
-    const sessionId = session.sessionId;
     try {
-      let record = await this.#store.get(sessionId);
+      const record = await this.#store.get(session.sessionId);
       const nowMs = this.now();
-      if (record?.endedReason !== undefined) {
-        await destroySession(request, session);
-        return { state: 'ended', reason: record.endedReason, timeouts };
+      if (isLive(record, timeouts, nowMs)) {
+        return this.#active(request, session, markSession, timeouts, record, nowMs);
       }
-      if (!record) {
-        if (session.get(STARTED_MARKER_KEY) !== undefined) {
-          // The plugin saw this session before and its record is gone: it ended long ago.
-          return await this.#end(request, session, 'idle', timeouts, nowMs);
-        }
-        record = await this.#store.start(sessionId, { nowMs, ttlMs: recordTtlMs(timeouts) });
-        if (record.endedReason !== undefined) {
-          await destroySession(request, session);
-          return { state: 'ended', reason: record.endedReason, timeouts };
-        }
-      }
-      const reason = expiryReasonAt(record, timeouts, nowMs);
-      if (reason !== null && reason !== 'logout' && reason !== 'no-session') {
-        return await this.#end(request, session, reason, timeouts, nowMs);
-      }
-      if (markSession && session.get(STARTED_MARKER_KEY) === undefined) {
-        session.set(STARTED_MARKER_KEY, record.startedAtMs);
-      }
-      this.#sessionCookie.learn(request, session);
-      return { state: 'active', sessionId, record, timeouts, nowMs };
+      return await this.#evaluateInactive(request, session, markSession, timeouts, record, nowMs);
     } catch (error) {
       throw storeFailure(error);
     }
+  }
+
+  /**
+   * {@link evaluateSession} without a promise, for the most frequent case: the store reads
+   * without one (the memory store), there is no `timeoutsFor` hook, and the session is active.
+   * Null when the answer needs {@link evaluateSession} (which then reads the store once more).
+   */
+  activeNow(
+    request: FastifyRequest,
+    session: SessionHandle,
+    markSession: boolean,
+  ): ActiveEvaluation | null {
+    const readNow = this.#readNow;
+    if (readNow === null || this.#options.timeoutsFor !== null) return null;
+    let record: StoredActivity | null;
+    try {
+      record = readNow(session.sessionId);
+    } catch (error) {
+      throw storeFailure(error);
+    }
+    const timeouts = this.#options.timeouts;
+    const nowMs = this.now();
+    if (!isLive(record, timeouts, nowMs)) return null;
+    return this.#active(request, session, markSession, timeouts, record, nowMs);
+  }
+
+  /** The evaluation of a session whose record is live; marks the session when asked to. */
+  #active(
+    request: FastifyRequest,
+    session: SessionHandle,
+    markSession: boolean,
+    timeouts: Timeouts,
+    record: StoredActivity,
+    nowMs: number,
+  ): ActiveEvaluation {
+    if (markSession && session.get(STARTED_MARKER_KEY) === undefined) {
+      session.set(STARTED_MARKER_KEY, record.startedAtMs);
+    }
+    this.#sessionCookie.learn(request, session);
+    return { state: 'active', sessionId: session.sessionId, record, timeouts, nowMs };
+  }
+
+  /**
+   * A session whose record is missing, a tombstone or expired: ended (tombstoned and destroyed
+   * first), or active when this is the first time the plugin sees it (its record is started).
+   */
+  async #evaluateInactive(
+    request: FastifyRequest,
+    session: SessionHandle,
+    markSession: boolean,
+    timeouts: Timeouts,
+    found: StoredActivity | null,
+    nowMs: number,
+  ): Promise<SessionEvaluation> {
+    let record = found;
+    if (!record) {
+      if (session.get(STARTED_MARKER_KEY) !== undefined) {
+        // The plugin saw this session before and its record is gone: it ended long ago.
+        return await this.#end(request, session, 'idle', timeouts, nowMs);
+      }
+      const ttlMs = recordTtlMs(timeouts);
+      record = await this.#store.start(session.sessionId, { nowMs, ttlMs });
+    }
+    if (record.endedReason !== undefined) {
+      await destroySession(request, session);
+      return { state: 'ended', reason: record.endedReason, timeouts };
+    }
+    const reason = expiryReasonAt(record, timeouts, nowMs);
+    if (reason === 'idle' || reason === 'absolute') {
+      return await this.#end(request, session, reason, timeouts, nowMs);
+    }
+    return this.#active(request, session, markSession, timeouts, record, nowMs);
   }
 
   async #end(

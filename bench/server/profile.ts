@@ -1,4 +1,5 @@
-// `node build/bench/server/profile.js [variant] [route] [seconds]`: where the plugin's server spends its CPU.
+// `node build/bench/server/profile.js [variant] [route] [seconds] [intervalMicros]`: where the
+// plugin's server spends its CPU.
 // Starts the benchmark app (variant session-security) with `node --cpu-prof`, loads one route with
 // autocannon, stops the server (which writes the .cpuprofile), then prints the functions with the
 // most self time and the share of time spent inside the plugin's own code (build/server/).
@@ -45,6 +46,8 @@ export interface ProfileSummary {
   /** Self time in the plugin's and the protocol's own code (build/server, build/protocol). */
   readonly pluginSelfMicros: number;
   readonly topSelf: readonly FrameTime[];
+  /** The plugin's own functions with the most self time. */
+  readonly topPluginSelf: readonly FrameTime[];
 }
 
 const PLUGIN_CODE = /\/build\/(server|protocol)\//;
@@ -62,6 +65,7 @@ function frameName(frame: CallFrame): string {
 export function summarizeProfile(profile: CpuProfile, top = 20): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicros = new Map<string, number>();
+  const pluginNames = new Set<string>();
   let busyMicros = 0;
   let pluginSelfMicros = 0;
   profile.samples.forEach((id, index) => {
@@ -70,25 +74,34 @@ export function summarizeProfile(profile: CpuProfile, top = 20): ProfileSummary 
     const micros = profile.timeDeltas[index + 1] ?? 0;
     if (!node || node.callFrame.functionName === '(idle)') return;
     busyMicros += micros;
-    if (PLUGIN_CODE.test(node.callFrame.url)) pluginSelfMicros += micros;
     const name = frameName(node.callFrame);
+    if (PLUGIN_CODE.test(node.callFrame.url)) {
+      pluginSelfMicros += micros;
+      pluginNames.add(name);
+    }
     selfMicros.set(name, (selfMicros.get(name) ?? 0) + micros);
   });
-  const topSelf = [...selfMicros]
+  const ranked = [...selfMicros]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
     .map(([name, micros]) => ({ name, selfMicros: micros }));
-  return { busyMicros, pluginSelfMicros, topSelf };
+  const topSelf = ranked.slice(0, top);
+  const topPluginSelf = ranked.filter((frame) => pluginNames.has(frame.name)).slice(0, top / 2);
+  return { busyMicros, pluginSelfMicros, topSelf, topPluginSelf };
 }
 
 async function profileRoute(
   variant: BenchAppVariant,
   path: string,
   seconds: number,
+  intervalMicros: number,
 ): Promise<{ file: string; requests: number }> {
   const directory = await mkdtemp(join(tmpdir(), 'session-security-profile-'));
   const child: ChildProcess = fork(new URL('./serve.js', import.meta.url), [variant], {
-    execArgv: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+    execArgv: [
+      '--cpu-prof',
+      `--cpu-prof-dir=${directory}`,
+      `--cpu-prof-interval=${intervalMicros}`,
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [message] = (await once(child, 'message')) as [{ port: number }];
@@ -102,7 +115,13 @@ async function profileRoute(
       url: `${origin}${path}`,
       connections: 10,
       duration: seconds,
-      headers: { cookie, accept: 'application/json', 'sec-fetch-site': 'same-origin' },
+      // The headers of the throughput bench's load (bench/server/throughput.ts).
+      headers: {
+        cookie,
+        accept: 'application/json',
+        'sec-fetch-site': 'same-origin',
+        'sec-fetch-mode': 'cors',
+      },
     });
     if (result.errors > 0 || result.non2xx > 0) throw new Error(`${path}: errors or non-2xx`);
     requests = result['2xx'];
@@ -119,12 +138,18 @@ async function profileRoute(
 const variant = (process.argv[2] ?? 'session-security') as BenchAppVariant;
 const path = process.argv[3] ?? BENCH_ROUTES.active;
 const seconds = Number(process.argv[4] ?? 5);
-const { file, requests } = await profileRoute(variant, path, seconds);
+// V8 samples every 1000 us by default: too coarse for functions of a few hundred nanoseconds.
+const intervalMicros = Number(process.argv[5] ?? 100);
+const { file, requests } = await profileRoute(variant, path, seconds, intervalMicros);
 const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile);
 const perRequest = (micros: number) => `${(micros / requests).toFixed(2).padStart(6)} us`;
 process.stdout.write(
   `profile ${file}\n${variant} ${path}: ${requests} requests, CPU ${perRequest(summary.busyMicros)} per request (profiler on), self time in build/server + build/protocol ${perRequest(summary.pluginSelfMicros)}\n\nself time per request, top frames:\n`,
 );
 for (const frame of summary.topSelf) {
+  process.stdout.write(`${perRequest(frame.selfMicros)}  ${frame.name}\n`);
+}
+process.stdout.write('\nself time per request, top frames of the plugin:\n');
+for (const frame of summary.topPluginSelf) {
   process.stdout.write(`${perRequest(frame.selfMicros)}  ${frame.name}\n`);
 }

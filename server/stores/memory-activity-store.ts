@@ -1,9 +1,11 @@
-import type {
-  ActivityStore,
-  AdvanceOptions,
-  EndOptions,
-  StartOptions,
-  StoredActivity,
+import {
+  type ActivityStore,
+  type AdvanceOptions,
+  type EndOptions,
+  READ_NOW,
+  type ReadsNow,
+  type StartOptions,
+  type StoredActivity,
 } from './activity-store.js';
 
 interface MemoryEntry {
@@ -54,7 +56,7 @@ export function memoryActivityStore(options: MemoryActivityStoreOptions = {}): M
 }
 
 /** {@link memoryActivityStore}'s records, with their keep-until times. */
-class MemoryRecords implements MemoryActivityStore {
+class MemoryRecords implements MemoryActivityStore, ReadsNow {
   // Map order is write order: a write moves the record to the end, the oldest is dropped first.
   readonly #entries = new Map<string, MemoryEntry>();
   readonly #sweepIntervalMs: number;
@@ -71,7 +73,11 @@ class MemoryRecords implements MemoryActivityStore {
   }
 
   async get(sessionId: string): Promise<StoredActivity | null> {
-    return this.#live(sessionId)?.record ?? null;
+    return this[READ_NOW](sessionId);
+  }
+
+  [READ_NOW](sessionId: string): StoredActivity | null {
+    return this.#entries.get(sessionId)?.record ?? null;
   }
 
   async start(sessionId: string, { nowMs, ttlMs }: StartOptions): Promise<StoredActivity> {
@@ -122,9 +128,9 @@ class MemoryRecords implements MemoryActivityStore {
     }
   }
 
-  #live(sessionId: string, nowMs?: number): MemoryEntry | undefined {
+  #live(sessionId: string, nowMs: number): MemoryEntry | undefined {
     const entry = this.#entries.get(sessionId);
-    if (entry && nowMs !== undefined && entry.keepUntilMs <= nowMs) {
+    if (entry && entry.keepUntilMs <= nowMs) {
       this.#entries.delete(sessionId);
       return undefined;
     }

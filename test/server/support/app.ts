@@ -62,6 +62,8 @@ export interface TestAppOptions {
   readonly clock?: TestClock;
   readonly logs?: string[];
   readonly trustProxy?: boolean;
+  /** Called before the app is ready, e.g. to add a hook that looks at requests. */
+  readonly extend?: (app: FastifyInstance) => void;
 }
 
 export interface TestApp {
@@ -165,6 +167,7 @@ export async function buildApp(options: TestAppOptions = {}): Promise<TestApp> {
     data(request).set('visits', visits);
     return { visits };
   });
+  options.extend?.(app);
   await app.ready();
   return testApp;
 }
