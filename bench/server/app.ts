@@ -26,7 +26,10 @@ export const BENCH_ROUTES = {
   active: '/api/active',
   /** The same work on a route configured passive. */
   passive: '/api/passive',
-  /** A bare route that reads the session and answers a small status object (no plugin logic). */
+  /**
+   * A bare route that reads the session and answers what the plugin's status read answers (the
+   * same fields, `cache-control: no-store`), its idle time from the clock alone: no plugin logic.
+   */
   bareStatus: '/api/bare-status',
   /** The plugin's protocol resource (404 in the session-only variant). */
   protocolStatus: '/session-security',
@@ -81,10 +84,19 @@ export async function createBenchApp(options: BenchAppOptions): Promise<FastifyI
     { config: { sessionSecurity: { passive: true } } },
     async (request) => ({ user: userOf(request) }),
   );
-  app.get(BENCH_ROUTES.bareStatus, async (request) => ({
-    version: 1,
-    state: userOf(request) === null ? 'expired' : 'active',
-  }));
+  const startedAtMs = Date.now();
+  app.get(BENCH_ROUTES.bareStatus, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (userOf(request) === null) return { version: 1, state: 'expired', reason: 'no-session' };
+    // The plugin's answer, field for field, from the clock alone (no activity store).
+    return {
+      version: 1,
+      state: 'active',
+      idleSeconds: (Date.now() - startedAtMs) / 1000,
+      warnAfterSeconds: BENCH_TIMEOUTS.warnAfterSeconds,
+      expireAfterSeconds: BENCH_TIMEOUTS.expireAfterSeconds,
+    };
+  });
   await app.ready();
   return app;
 }
