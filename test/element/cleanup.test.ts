@@ -69,7 +69,7 @@ describe('clean-up on disconnect', () => {
   beforeEach(() => {
     clock = sinon.useFakeTimers({
       now: 1_700_000_000_000,
-      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
     });
   });
   afterEach(() => clock.restore());

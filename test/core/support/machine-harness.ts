@@ -26,7 +26,8 @@ export class MachineHarness {
   ) {
     this.machine = new SessionMachine({
       nowMs: () => Date.now(),
-      monotonicMs,
+      // The fake clock: real time passing between two readings must not look like a step back.
+      monotonicMs: monotonicMs ?? (() => Date.now()),
       transport: server,
       channel,
       warnAfterSeconds,
