@@ -31,7 +31,10 @@ describe('ActivityController', () => {
   let events: string;
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    clock = sinon.useFakeTimers({
+      now: T0,
+      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
+    });
     recorded = [];
     events = 'keydown pointermove';
     controller = new ActivityController(new Host(), {

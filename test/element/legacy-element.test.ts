@@ -31,7 +31,10 @@ describe('<session-security legacy-ping-url> against a django-session-security s
     }));
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    clock = sinon.useFakeTimers({
+      now: T0,
+      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
+    });
     view = new LegacyPingView(() => Date.now(), 10, PING_PATH);
     // The view's answers, readable within microtasks: timings then do not depend on how fast
     // the browser reads a body under load.

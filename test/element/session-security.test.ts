@@ -17,7 +17,10 @@ describe('<session-security>', () => {
   };
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    clock = sinon.useFakeTimers({
+      now: T0,
+      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
+    });
   });
   afterEach(() => {
     unmountAll();
