@@ -53,14 +53,15 @@ class Command(BaseCommand):
             f'expire after {settings.SESSION_SECURITY_EXPIRE_AFTER} s, '
             f'absolute timeout {settings.SESSION_SECURITY_ABSOLUTE_TIMEOUT or "none"}'
         )
-        self.stdout.write(f'Django demo on http://{host}:{server.server_port}/ ({timeouts})')
-        self.stdout.write(f'throw-away database: {settings.DATABASES["default"]["NAME"]}')
-        sys.stdout.flush()
         # SIGTERM and SIGINT (even when a shell started this in the background, which ignores
-        # SIGINT) stop the server the same way, so the throw-away database is deleted.
+        # SIGINT) stop the server the same way, so the throw-away database is deleted. Set
+        # before the first line is printed: whoever reads it may stop the server at once.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
+            self.stdout.write(f'Django demo on http://{host}:{server.server_port}/ ({timeouts})')
+            self.stdout.write(f'throw-away database: {settings.DATABASES["default"]["NAME"]}')
+            sys.stdout.flush()
             server.serve_forever()
         except KeyboardInterrupt:
             pass
