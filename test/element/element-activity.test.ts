@@ -1,6 +1,6 @@
 /**
  * What `<session-security>` counts as activity: keys anywhere, composed events from shadow
- * roots, `intentional-only` and `activity-events`.
+ * roots, `intentional-only`, `activity-events`, and `activity()` from code.
  */
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
@@ -75,6 +75,19 @@ describe('<session-security>', () => {
     expect(el.state).to.equal('warning');
     window.dispatchEvent(new KeyboardEvent('keydown'));
     await flushMicrotasks();
+    expect(el.state).to.equal('active');
+  });
+
+  it('activity() from code is reported at the next check', async () => {
+    const { el, server } = await mount();
+    await at(2_000);
+    el.activity();
+    await at(6_000);
+    expect(server.requests.find((r) => r.method === 'POST')).to.deep.equal({
+      method: 'POST',
+      atMs: T0 + 6_000,
+      idleSeconds: 4,
+    });
     expect(el.state).to.equal('active');
   });
 });

@@ -229,19 +229,6 @@ describe('<session-security>', () => {
     expect(el.deadlineMs).to.equal(T0 + 600_000);
   });
 
-  it('activity() from code is reported at the next check', async () => {
-    const { el, server } = await mount();
-    await at(2_000);
-    el.activity();
-    await at(6_000);
-    expect(server.requests.find((r) => r.method === 'POST')).to.deep.equal({
-      method: 'POST',
-      atMs: T0 + 6_000,
-      idleSeconds: 4,
-    });
-    expect(el.state).to.equal('active');
-  });
-
   it('extend() and logout() work from code', async () => {
     const { el, server } = await mount();
     await at(3_000);
