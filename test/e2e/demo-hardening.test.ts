@@ -7,7 +7,7 @@ import { MemoryStore } from '@fastify/session';
 import { createDemoApp } from '../../demo/app.js';
 import { boundedMemorySessionStore } from '../../demo/memory-session-store.js';
 import { adjustableClock, type RunningDemo, startDemo } from './support/demo-server.js';
-import { getPage, signIn } from './support/http.js';
+import { signIn } from './support/http.js';
 
 /** Sockets still open: a failed test must not leave one that keeps the server from closing. */
 const openSockets = new Set<Socket>();
