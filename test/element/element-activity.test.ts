@@ -3,30 +3,14 @@
  * roots, `intentional-only`, `activity-events`, and `activity()` from code.
  */
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
-import { afterEach, beforeEach, describe, it } from '../support/mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { flushMicrotasks } from '../support/ticks.js';
-import { mount, unmountAll } from './support/element-fixture.js';
-
-const T0 = 1_700_000_000_000;
+import { mount } from './support/element-fixture.js';
+import { T0, useFakeClock } from './support/fake-clock.js';
 
 describe('<session-security>', () => {
-  let clock: sinon.SinonFakeTimers;
-  const at = async (ms: number) => {
-    await clock.tickAsync(T0 + ms - Date.now());
-    await flushMicrotasks();
-  };
-
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({
-      now: T0,
-      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
-    });
-  });
-  afterEach(() => {
-    unmountAll();
-    clock.restore();
-  });
+  const fake = useFakeClock();
+  const { at } = fake;
 
   it('counts key presses anywhere during the warning and reports them at once', async () => {
     const { el, server } = await mount();

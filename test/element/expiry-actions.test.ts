@@ -3,31 +3,15 @@
  * `hide-on-expire`.
  */
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
 import { FakeServer } from '../support/fake-server.js';
-import { afterEach, beforeEach, describe, it } from '../support/mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { flushMicrotasks } from '../support/ticks.js';
-import { mount, unmountAll } from './support/element-fixture.js';
-
-const T0 = 1_700_000_000_000;
+import { mount } from './support/element-fixture.js';
+import { useFakeClock } from './support/fake-clock.js';
 
 describe('<session-security>', () => {
-  let clock: sinon.SinonFakeTimers;
-  const at = async (ms: number) => {
-    await clock.tickAsync(T0 + ms - Date.now());
-    await flushMicrotasks();
-  };
-
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({
-      now: T0,
-      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
-    });
-  });
-  afterEach(() => {
-    unmountAll();
-    clock.restore();
-  });
+  const fake = useFakeClock();
+  const { at } = fake;
 
   describe('expiry actions', () => {
     it('reload (the default)', async () => {

@@ -1,31 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import { deepActiveElement } from '../../components/session-security-dialog/deep-active-element.js';
 import { FakeServer } from '../support/fake-server.js';
-import { afterEach, beforeEach, describe, it } from '../support/mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { flushMicrotasks } from '../support/ticks.js';
-import { dialogButton, dialogOf, mount, unmountAll } from './support/element-fixture.js';
-
-const T0 = 1_700_000_000_000;
+import { dialogButton, dialogOf, mount } from './support/element-fixture.js';
+import { T0, useFakeClock } from './support/fake-clock.js';
 
 describe('<session-security>', () => {
-  let clock: sinon.SinonFakeTimers;
-  const at = async (ms: number) => {
-    await clock.tickAsync(T0 + ms - Date.now());
-    await flushMicrotasks();
-  };
-
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({
-      now: T0,
-      toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'],
-    });
-  });
-  afterEach(() => {
-    unmountAll();
-    clock.restore();
-  });
+  const fake = useFakeClock();
+  const { at } = fake;
 
   it('reflects active -> warning -> expired as the state attribute, with events in order', async () => {
     const { el, eventNames } = await mount();
@@ -241,7 +225,7 @@ describe('<session-security>', () => {
 
   it('after a sleep past the deadline, expires on visibilitychange without showing the warning', async () => {
     const { el, eventNames } = await mount();
-    clock.setSystemTime(T0 + 3_600_000);
+    fake.timers.setSystemTime(T0 + 3_600_000);
     document.dispatchEvent(new Event('visibilitychange'));
     await flushMicrotasks();
     expect(el.state).to.equal('expired');
@@ -250,7 +234,7 @@ describe('<session-security>', () => {
 
   it('on a back/forward cache restore (pageshow persisted), asks the server at once', async () => {
     const { el, server } = await mount();
-    clock.setSystemTime(T0 + 7_000);
+    fake.timers.setSystemTime(T0 + 7_000);
     server.pageLoad();
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await flushMicrotasks();
