@@ -4,10 +4,9 @@
 // The page's events are timed by Date.now, which no step touches. The figures are printed for
 // docs/how-it-works.md.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { type RunningDemo, startDemo } from './support/demo-server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemoWithChromium } from './support/demo-with-chromium.js';
 import {
   assertBetween,
   firstEvent,
@@ -18,20 +17,7 @@ import {
 
 const HOUR_MS = 3_600_000;
 
-let browser: Browser;
-let demo: RunningDemo;
-
-before(async () => {
-  [browser, demo] = await Promise.all([
-    launchChromium(),
-    startDemo({ warnAfterSeconds: 5, expireAfterSeconds: 10 }),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const running = useDemoWithChromium({ warnAfterSeconds: 5, expireAfterSeconds: 10 });
 
 function waitMs(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -69,7 +55,7 @@ function setClockOffset(page: Page, offsetMs: number): Promise<void> {
  * a second later, and answers the load, the key, the warning and the expiry (page clock, ms).
  */
 async function keyThenStep(stepMs: number) {
-  const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+  const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 1);
   const page = pages[0] as Page;
   const load = await waitForEvent(events, { page, type: 'load', path: '/' }, 5_000);
   // The page's request, which the server counts as activity, left after the navigation began

@@ -3,10 +3,8 @@
 // Independent timelines run concurrently, each in its own browser context (its own cookies and
 // tabs).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { type RunningDemo, startDemo } from './support/demo-server.js';
+import { describe, it } from 'node:test';
+import { useDemoWithChromium } from './support/demo-with-chromium.js';
 import { getPage } from './support/http.js';
 import {
   assertBetween,
@@ -23,19 +21,9 @@ import {
 const WARN_AFTER_SECONDS = 5;
 const EXPIRE_AFTER_SECONDS = 10;
 
-let demo: RunningDemo;
-let browser: Browser;
-
-before(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ warnAfterSeconds: WARN_AFTER_SECONDS, expireAfterSeconds: EXPIRE_AFTER_SECONDS }),
-    launchChromium(),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
+const running = useDemoWithChromium({
+  warnAfterSeconds: WARN_AFTER_SECONDS,
+  expireAfterSeconds: EXPIRE_AFTER_SECONDS,
 });
 
 function required(event: PageEvent | undefined, what: string): PageEvent {
@@ -53,7 +41,7 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   timeout: 120_000,
 }, () => {
   it('two windows: warning in both at 5-9 s; a key press in one hides it in both; warning again no sooner than 5 s after; login page at 10-15 s; the draft survives', async () => {
-    const { context, pages, events } = await signedInTabs(browser, demo.origin, 2);
+    const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 2);
     const problems = collectPageProblems(context);
     const polls: { atMs: number; passive: string | undefined }[] = [];
     context.on('request', (request) => {
@@ -113,7 +101,7 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
       );
     }
 
-    await waitForLoginInAll(pages, demo.origin, 8_000, 'idle');
+    await waitForLoginInAll(pages, running.demo.origin, 8_000, 'idle');
     for (const page of pages) {
       const expired = required(
         firstEvent(events, { page, type: 'state', value: 'expired' }),
@@ -151,14 +139,17 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
       `signed out ${secondsBetween(lastPoll.atMs, homeLogin.atMs)} s after the last poll`,
     );
 
-    const replay = await getPage(demo.origin, '/', `${cookie.name}=${cookie.value}`);
+    const replay = await getPage(running.demo.origin, '/', `${cookie.name}=${cookie.value}`);
     assert.equal(replay.status, 303, 'the old cookie is refused after expiry');
     // Refused; the ended session's tombstone still says why (it tells nothing else).
     assert.equal(replay.headers.location, '/login?reason=idle');
 
     await home.fill('#username', 'demo');
     await home.fill('#password', 'demo');
-    await Promise.all([home.waitForURL(`${demo.origin}/`), home.click('button[type=submit]')]);
+    await Promise.all([
+      home.waitForURL(`${running.demo.origin}/`),
+      home.click('button[type=submit]'),
+    ]);
     assert.equal(await home.inputValue('#draft'), 'half-written message', 'the draft came back');
     assert.match((await home.locator('#draft-status').textContent()) ?? '', /unsaved draft/);
     assert.deepEqual(
@@ -169,7 +160,7 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   });
 
   it('a key press at 3.5 s: the warning appears no sooner than 5 s after the key press', async () => {
-    const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+    const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 1);
     const page = pages[0] as (typeof pages)[0];
     const loaded = required(firstEvent(events, { page, type: 'load', path: '/' }), 'page load');
     await waitMs(loaded.atMs + 3_500 - Date.now());
@@ -196,12 +187,12 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   });
 
   it('page loads count as activity: a page opened at 4 s postpones the warning in the first tab', async () => {
-    const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+    const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 1);
     const first = pages[0] as (typeof pages)[0];
     const loaded = required(firstEvent(events, { page: first, type: 'load', path: '/' }), 'load');
     await waitMs(loaded.atMs + 4_000 - Date.now());
     const second = await context.newPage();
-    await second.goto(`${demo.origin}/other`);
+    await second.goto(`${running.demo.origin}/other`);
     const secondLoad = required(firstEvent(events, { page: second, type: 'load' }), 'second load');
     await waitForStateInAll([first, second], 'warning', 12_000);
     const warning = required(
@@ -222,12 +213,12 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   });
 
   it('browsing without JavaScript never signs out a user who loads a page every 4 s', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await running.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signInWithForm(page, demo.origin);
+    await signInWithForm(page, running.demo.origin);
     for (let step = 1; step <= 4; step += 1) {
       await waitMs(4_000);
-      const response = await page.goto(`${demo.origin}${step % 2 === 0 ? '/' : '/other'}`);
+      const response = await page.goto(`${running.demo.origin}${step % 2 === 0 ? '/' : '/other'}`);
       assert.equal(new URL(page.url()).pathname, step % 2 === 0 ? '/' : '/other', `load ${step}`);
       assert.equal(response?.status(), 200);
     }

@@ -3,10 +3,9 @@
 // grow with the number of tabs. One, two and five tabs run the same script side by side, each in
 // its own browser context (a browser of its own as far as cookies, locks and channels go).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { type RunningDemo, startDemo } from './support/demo-server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemoWithChromium } from './support/demo-with-chromium.js';
 import {
   assertBetween,
   firstEvent,
@@ -17,20 +16,7 @@ import {
   waitForStateInAll,
 } from './support/pages.js';
 
-let demo: RunningDemo;
-let browser: Browser;
-
-before(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ warnAfterSeconds: 5, expireAfterSeconds: 10 }),
-    launchChromium(),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const running = useDemoWithChromium({ warnAfterSeconds: 5, expireAfterSeconds: 10 });
 
 /**
  * Every page is in `state` by `withinSeconds` after `fromMs` (page clocks): its latest state
@@ -65,7 +51,7 @@ interface TabRun {
 
 /** The whole script in `tabs` tabs: warning, activity, warning, stay, logout. */
 async function runTabs(tabs: number): Promise<TabRun> {
-  const { context, pages, events } = await signedInTabs(browser, demo.origin, tabs);
+  const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, tabs);
   const protocolRequests: { atMs: number; what: string }[] = [];
   context.on('request', (request) => {
     if (new URL(request.url()).pathname !== '/session-security') return;
@@ -108,7 +94,7 @@ async function runTabs(tabs: number): Promise<TabRun> {
 
   const logoutMs = Date.now();
   await stayer.locator('#logout').click();
-  await waitForLoginInAll(pages, demo.origin, 5_000, 'logout');
+  await waitForLoginInAll(pages, running.demo.origin, 5_000, 'logout');
   // A tab may leave before its `state` attribute changes, so the login page's own start is
   // what is timed, from the first sign of the logout in any tab.
   const loggedOut = events.find(

@@ -2,30 +2,15 @@
 // reloaded page has none; the plugin still finds why (the stale cookie names the ended session,
 // its tombstone the reason), so the demo's login page says it. Real Chromium, real time.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { type RunningDemo, startDemo } from './support/demo-server.js';
+import { describe, it } from 'node:test';
+import { useDemoWithChromium } from './support/demo-with-chromium.js';
 import { firstEvent, signedInTabs } from './support/pages.js';
 
-let demo: RunningDemo;
-let browser: Browser;
-
-before(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ warnAfterSeconds: 5, expireAfterSeconds: 10 }),
-    launchChromium(),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const running = useDemoWithChromium({ warnAfterSeconds: 5, expireAfterSeconds: 10 });
 
 describe('expiry action reload (the default)', { timeout: 60_000 }, () => {
   it('after an idle expiry the reloaded page lands on the login page, which says why', async () => {
-    const { context, pages, events } = await signedInTabs(browser, demo.origin, 1);
+    const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 1);
     const page = pages[0] as (typeof pages)[0];
     // The demo's pages ask for a redirect with the reason; this page uses the default instead.
     await page.evaluate(() => {
