@@ -1,7 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** Session key holding the sign-in moment (epoch ms) the plugin first saw for this session. */
-export const STARTED_MARKER_KEY = 'sessionSecurityStartedAtMs';
+/**
+ * Session key of the plugin's marker, `true` once the plugin started this session's clocks: a
+ * marked session whose activity record is gone has ended, it is never started afresh. Short on
+ * purpose: @fastify/session copies and hashes (SHA-256, twice) the whole blob on every request,
+ * so every byte of it is paid per request (docs/benchmarks.md, "The session marker").
+ */
+export const SESSION_MARKER_KEY = 'sessionSecurity';
+
+/** The marker's key in 1.0.0-rc.0 (the sign-in time in epoch ms), still honoured when read. */
+const RC0_MARKER_KEY = 'sessionSecurityStartedAtMs';
+
+/** Whether the plugin marked this session (see {@link SESSION_MARKER_KEY}). */
+export function isMarked(session: SessionHandle): boolean {
+  return session.get(SESSION_MARKER_KEY) !== undefined || session.get(RC0_MARKER_KEY) !== undefined;
+}
+
+/** Marks the session as seen by the plugin (see {@link SESSION_MARKER_KEY}). */
+export function mark(session: SessionHandle): void {
+  session.set(SESSION_MARKER_KEY, true);
+}
 
 /** The members of an @fastify/session `Session` this plugin relies on. */
 export interface SessionHandle {

@@ -3,8 +3,9 @@ import { expiryReasonAt, type Timeouts } from '../protocol/index.js';
 import { isAuthenticatedBy, timeoutsOf } from './application-callbacks.js';
 import {
   destroySession,
+  isMarked,
+  mark,
   type SessionHandle,
-  STARTED_MARKER_KEY,
   sessionOf,
 } from './fastify-session.js';
 import type { ResolvedOptions } from './options.js';
@@ -136,9 +137,7 @@ export class SessionGuard {
     record: StoredActivity,
     nowMs: number,
   ): ActiveEvaluation {
-    if (markSession && session.get(STARTED_MARKER_KEY) === undefined) {
-      session.set(STARTED_MARKER_KEY, record.startedAtMs);
-    }
+    if (markSession && !isMarked(session)) mark(session);
     this.#sessionCookie.learn(request, session);
     return { state: 'active', sessionId: session.sessionId, record, timeouts, nowMs };
   }
@@ -157,7 +156,7 @@ export class SessionGuard {
   ): Promise<SessionEvaluation> {
     let record = found;
     if (!record) {
-      if (session.get(STARTED_MARKER_KEY) !== undefined) {
+      if (isMarked(session)) {
         // The plugin saw this session before and its record is gone: it ended long ago.
         return await this.#end(request, session, 'idle', timeouts, nowMs);
       }
@@ -235,11 +234,11 @@ export class SessionGuard {
       const saved = session as unknown as { isSaved?(): boolean; save?(): Promise<void> };
       if (
         record.endedReason === undefined &&
-        session.get(STARTED_MARKER_KEY) === undefined &&
+        !isMarked(session) &&
         saved.isSaved?.() === true &&
         typeof saved.save === 'function'
       ) {
-        session.set(STARTED_MARKER_KEY, record.startedAtMs);
+        mark(session);
         await saved.save();
       }
     } catch (error) {
