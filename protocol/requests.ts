@@ -219,8 +219,11 @@ export function isPassiveRequest(headers: RequestHeaders): boolean {
  * same-site subresource loads, navigations without user activation, frames -- is not activity.
  */
 export function isUserActivityRequest(headers: RequestHeaders): boolean {
-  const site = headerValue(headers, 'sec-fetch-site')?.trim().toLowerCase();
-  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  const sentSite = headerValue(headers, 'sec-fetch-site');
+  // Browsers send the exact token: most requests are answered before any trimming or folding.
+  if (sentSite === undefined || sentSite === 'same-origin') return true;
+  const site = sentSite.trim().toLowerCase();
+  if (site === 'same-origin' || site === 'none') return true;
   if (headerValue(headers, 'sec-fetch-mode')?.trim().toLowerCase() !== 'navigate') return false;
   if (headerValue(headers, 'sec-fetch-user')?.trim() !== '?1') return false;
   const destination = headerValue(headers, 'sec-fetch-dest')?.trim().toLowerCase();

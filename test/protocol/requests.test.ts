@@ -107,6 +107,14 @@ describe('isUserActivityRequest', () => {
     assert.equal(isUserActivityRequest({ 'sec-fetch-site': 'same-origin' }), true);
     assert.equal(isUserActivityRequest({ 'sec-fetch-site': 'none', ...navigate }), true);
   });
+  it('folds case and trims like before its exact-token fast path', () => {
+    assert.equal(isUserActivityRequest({ 'sec-fetch-site': ' Same-Origin ' }), true);
+    assert.equal(isUserActivityRequest({ 'sec-fetch-site': 'NONE', ...navigate }), true);
+    assert.equal(
+      isUserActivityRequest({ 'sec-fetch-site': 'Cross-Site', 'sec-fetch-mode': 'cors' }),
+      false,
+    );
+  });
   it('counts a top-level navigation from another site only with user activation', () => {
     const crossSite = { 'sec-fetch-site': 'cross-site', ...navigate };
     assert.equal(isUserActivityRequest({ ...crossSite, 'sec-fetch-user': '?1' }), true);
