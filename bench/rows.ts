@@ -25,6 +25,11 @@ export const ACTIVE_ROUTE_THROUGHPUT_BUDGET = 0.95;
 export const PASSIVE_ROUTE_THROUGHPUT_BUDGET = 0.97;
 /** Throughput of the status read / a bare session-reading route. */
 export const STATUS_THROUGHPUT_BUDGET = 0.95;
+/**
+ * Two identical servers measured side by side must come out within this of 1.00: the spread of
+ * the measurement itself, against which the three ratios above are read.
+ */
+export const CALIBRATION_TOLERANCE = 0.03;
 /** Heap growth over the connect/disconnect cycles, bytes. */
 export const CYCLE_HEAP_BUDGET_BYTES = 1024 * 1024;
 
@@ -109,21 +114,62 @@ export function trafficRows(
     });
 }
 
-export function throughputRows(comparisons: readonly ThroughputComparison[]): BenchRow[] {
+function ratioWithRange(median: number, perRound: readonly number[]): string {
+  const sorted = [...perRound].sort((a, b) => a - b);
+  const low = formatDecimal(sorted[0] ?? median);
+  const high = formatDecimal(sorted[sorted.length - 1] ?? median);
+  return `${formatDecimal(median)} (rounds ${low}-${high})`;
+}
+
+function calibrationRows(comparison: ThroughputComparison, pinned: boolean): BenchRow[] {
+  const within = (ratio: number) => Math.abs(ratio - 1) <= CALIBRATION_TOLERANCE;
+  const goal = `${formatDecimal(1 - CALIBRATION_TOLERANCE)}-${formatDecimal(1 + CALIBRATION_TOLERANCE)}`;
+  const servers = `two @fastify/session-only servers${pinned ? '' : ' (not pinned to cores)'}`;
+  return [
+    {
+      what: `req/s calibration: ${servers}`,
+      figure: formatInteger(comparison.pluginRequestsPerSecond),
+      baseline: formatInteger(comparison.baselineRequestsPerSecond),
+      ratio: ratioWithRange(comparison.ratio, comparison.ratios),
+      goal,
+      met: within(comparison.ratio),
+    },
+    {
+      what: `server CPU per request, calibration: ${servers}`,
+      figure: `${formatInteger(comparison.pluginCpuMicrosPerRequest)} us`,
+      baseline: `${formatInteger(comparison.baselineCpuMicrosPerRequest)} us`,
+      ratio: ratioWithRange(comparison.cpuRatio, comparison.cpuRatios),
+      goal,
+      met: within(comparison.cpuRatio),
+    },
+  ];
+}
+
+function budgetOf(name: ThroughputComparison['name']): number {
+  if (name === 'status read') return STATUS_THROUGHPUT_BUDGET;
+  return name === 'passive route'
+    ? PASSIVE_ROUTE_THROUGHPUT_BUDGET
+    : ACTIVE_ROUTE_THROUGHPUT_BUDGET;
+}
+
+export function throughputRows(throughput: {
+  readonly pinned: boolean;
+  readonly comparisons: readonly ThroughputComparison[];
+}): BenchRow[] {
   const rows: BenchRow[] = [];
-  for (const comparison of comparisons) {
-    const status = comparison.name === 'status read';
-    const budget = status
-      ? STATUS_THROUGHPUT_BUDGET
-      : comparison.name === 'passive route'
-        ? PASSIVE_ROUTE_THROUGHPUT_BUDGET
-        : ACTIVE_ROUTE_THROUGHPUT_BUDGET;
-    const baselineName = status ? 'bare session route' : '@fastify/session alone';
+  for (const comparison of throughput.comparisons) {
+    if (comparison.name === 'calibration') {
+      rows.push(...calibrationRows(comparison, throughput.pinned));
+      continue;
+    }
+    const budget = budgetOf(comparison.name);
+    const baselineName =
+      comparison.name === 'status read' ? 'bare session route' : '@fastify/session alone';
     rows.push({
       what: `req/s ${comparison.name} (p99 latency)`,
       figure: `${formatInteger(comparison.pluginRequestsPerSecond)} (${comparison.pluginP99LatencyMs} ms)`,
       baseline: `${baselineName} ${formatInteger(comparison.baselineRequestsPerSecond)} (${comparison.baselineP99LatencyMs} ms)`,
-      ratio: formatDecimal(comparison.ratio),
+      ratio: ratioWithRange(comparison.ratio, comparison.ratios),
       goal: `>= ${budget}`,
       met: comparison.ratio >= budget,
     });
@@ -131,7 +177,7 @@ export function throughputRows(comparisons: readonly ThroughputComparison[]): Be
       what: `server CPU per request, ${comparison.name}`,
       figure: `${formatInteger(comparison.pluginCpuMicrosPerRequest)} us`,
       baseline: `${baselineName} ${formatInteger(comparison.baselineCpuMicrosPerRequest)} us`,
-      ratio: formatDecimal(comparison.cpuRatio),
+      ratio: ratioWithRange(comparison.cpuRatio, comparison.cpuRatios),
       goal: `>= ${budget}`,
       met: comparison.cpuRatio >= budget,
     });

@@ -164,8 +164,8 @@ export const SECTIONS: Readonly<Record<SectionName, Section>> = {
     timeoutSeconds: () => 420,
     async run(quick) {
       const throughput = await measureThroughput({
-        rounds: quick ? 3 : 8,
-        durationSeconds: quick ? 1 : 1.5,
+        rounds: quick ? 3 : 9,
+        durationSeconds: 1,
         connections: 10,
       });
       return { figures: throughput, rows: throughputRows(throughput) };

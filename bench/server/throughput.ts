@@ -1,14 +1,23 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
-import { alternate, median } from '../stats.js';
+import { median } from '../stats.js';
 import { BENCH_ROUTES, type BenchAppVariant, sessionCookieFrom } from './app.js';
+import { cpuPinning, type PinToCore } from './cpu-pinning.js';
+
+/** Where the servers run when pinned; the load generator (this process) runs on the other core. */
+const SERVER_CORE = 1;
+const LOAD_GENERATOR_CORE = 0;
+/** Load of each server before its measured run. */
+const WARM_UP_SECONDS = 1;
 
 /** A benchmark application running in a child process on loopback. */
 interface RunningServer {
   readonly origin: string;
   /** The `sid=...` cookie of a signed-in session. */
   readonly cookie: string;
+  /** Its process id, for pinning it to a core. */
+  readonly pid: number;
   /** CPU time (user + system) the server process used so far, microseconds. */
   cpuMicros(): Promise<number>;
   stop(): Promise<void>;
@@ -41,7 +50,7 @@ async function startServer(variant: BenchAppVariant): Promise<RunningServer> {
     const response = await fetch(`${origin}${BENCH_ROUTES.signIn}`, { method: 'POST' });
     const cookie = sessionCookieFrom(response.headers.getSetCookie());
     if (!response.ok || !cookie) throw new Error(`sign-in on ${variant} failed`);
-    return { origin, cookie, cpuMicros, stop };
+    return { origin, cookie, pid: child.pid as number, cpuMicros, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -94,7 +103,7 @@ async function load(
 
 /** One comparison: the same load on two routes of two servers, alternated. */
 export interface ThroughputComparison {
-  readonly name: string;
+  readonly name: ComparisonName;
   readonly baselineRequestsPerSecond: number;
   readonly pluginRequestsPerSecond: number;
   readonly baselineP99LatencyMs: number;
@@ -103,7 +112,9 @@ export interface ThroughputComparison {
   readonly pluginCpuMicrosPerRequest: number;
   /** Median of the per-round ratios of server CPU per request, baseline / plugin. */
   readonly cpuRatio: number;
-  /** Median of the per-round ratios plugin / baseline. */
+  /** Per-round ratios of server CPU per request, baseline / plugin. */
+  readonly cpuRatios: readonly number[];
+  /** Median of the per-round ratios of requests per second, plugin / baseline. */
   readonly ratio: number;
   readonly ratios: readonly number[];
 }
@@ -113,7 +124,14 @@ export interface ThroughputOptions extends LoadOptions {
   readonly rounds: number;
 }
 
-const COMPARISONS = [
+/** What is compared: `calibration` is two identical servers, the measurement's own spread. */
+export type ComparisonName = 'active route' | 'passive route' | 'status read' | 'calibration';
+
+const COMPARISONS: readonly {
+  readonly name: ComparisonName;
+  readonly baselinePath: string;
+  readonly pluginPath: string;
+}[] = [
   { name: 'active route', baselinePath: BENCH_ROUTES.active, pluginPath: BENCH_ROUTES.active },
   { name: 'passive route', baselinePath: BENCH_ROUTES.passive, pluginPath: BENCH_ROUTES.passive },
   {
@@ -121,62 +139,122 @@ const COMPARISONS = [
     baselinePath: BENCH_ROUTES.bareStatus,
     pluginPath: BENCH_ROUTES.protocolStatus,
   },
-] as const;
+  { name: 'calibration', baselinePath: BENCH_ROUTES.active, pluginPath: BENCH_ROUTES.active },
+];
+
+type Comparison = (typeof COMPARISONS)[number];
+
+/** The two servers of one comparison in one round. */
+interface Pair {
+  readonly baseline: RunningServer;
+  readonly plugin: RunningServer;
+}
+
+async function startPair(comparison: Comparison, pin: PinToCore | null, started: RunningServer[]) {
+  const start = async (variant: BenchAppVariant) => {
+    const server = await startServer(variant);
+    started.push(server);
+    await pin?.(server.pid, SERVER_CORE);
+    return server;
+  };
+  const baseline = await start('session-only');
+  const plugin = await start(
+    comparison.name === 'calibration' ? 'session-only' : 'session-security',
+  );
+  return { baseline, plugin };
+}
+
+/** Loads both servers of the pair one after the other, in the order of the round. */
+async function loadPair(
+  pair: Pair,
+  comparison: Comparison,
+  round: number,
+  options: LoadOptions,
+): Promise<{ baseline: LoadFigures; plugin: LoadFigures }> {
+  if (round % 2 === 0) {
+    const baseline = await load(pair.baseline, comparison.baselinePath, options);
+    return { baseline, plugin: await load(pair.plugin, comparison.pluginPath, options) };
+  }
+  const plugin = await load(pair.plugin, comparison.pluginPath, options);
+  return { baseline: await load(pair.baseline, comparison.baselinePath, options), plugin };
+}
 
 /**
- * Requests per second with autocannon on loopback: each route of the app with the plugin against
- * the same route (for the status read: a bare session-reading route) of the app with
- * @fastify/session alone, both servers up at once in their own processes, runs alternated.
+ * One round of one comparison, on two new server processes: warmed up in the order of the
+ * round, then measured in the same order, so each server waits as long between its warm-up and
+ * its run as the other one.
+ */
+async function measureRound(
+  comparison: Comparison,
+  round: number,
+  options: LoadOptions,
+  pin: PinToCore | null,
+): Promise<{ baseline: LoadFigures; plugin: LoadFigures }> {
+  const started: RunningServer[] = [];
+  try {
+    const pair = await startPair(comparison, pin, started);
+    await loadPair(pair, comparison, round, { ...options, durationSeconds: WARM_UP_SECONDS });
+    return await loadPair(pair, comparison, round, options);
+  } finally {
+    for (const server of started) await server.stop();
+  }
+}
+
+function summarize(
+  name: ComparisonName,
+  baselineRuns: readonly LoadFigures[],
+  pluginRuns: readonly LoadFigures[],
+): ThroughputComparison {
+  const ratios = pluginRuns.map(
+    (run, round) => run.requestsPerSecond / (baselineRuns[round] as LoadFigures).requestsPerSecond,
+  );
+  const cpuRatios = baselineRuns.map(
+    (run, round) =>
+      run.cpuMicrosPerRequest / (pluginRuns[round] as LoadFigures).cpuMicrosPerRequest,
+  );
+  return {
+    name,
+    baselineRequestsPerSecond: median(baselineRuns.map((run) => run.requestsPerSecond)),
+    pluginRequestsPerSecond: median(pluginRuns.map((run) => run.requestsPerSecond)),
+    baselineP99LatencyMs: median(baselineRuns.map((run) => run.p99LatencyMs)),
+    pluginP99LatencyMs: median(pluginRuns.map((run) => run.p99LatencyMs)),
+    baselineCpuMicrosPerRequest: median(baselineRuns.map((run) => run.cpuMicrosPerRequest)),
+    pluginCpuMicrosPerRequest: median(pluginRuns.map((run) => run.cpuMicrosPerRequest)),
+    cpuRatio: median(cpuRatios),
+    cpuRatios,
+    ratio: median(ratios),
+    ratios,
+  };
+}
+
+/**
+ * Requests per second and server CPU per request with autocannon on loopback: each route of the
+ * app with the plugin against the same route (for the status read: a bare session-reading route)
+ * of the app with @fastify/session alone, each server in its own process, runs alternated.
+ *
+ * Every round of every comparison starts two new server processes that serve only that
+ * comparison's route. Two processes of the very same server differ by up to 10 % in CPU per
+ * request on this kind of machine for their whole life (memory layout, JIT choices), and a
+ * server that sat idle while others were measured runs its next second slower: servers kept for
+ * the whole run turned both into a false cost. Where the machine allows, the servers run on one
+ * core and this process (the load generator) on the other. Two identical
+ * @fastify/session-only servers measured the same way show the spread of the measurement itself.
  */
 export async function measureThroughput(
   options: ThroughputOptions,
-): Promise<ThroughputComparison[]> {
-  const baseline = await startServer('session-only');
-  let plugin: RunningServer | null = null;
-  try {
-    plugin = await startServer('session-security');
-    const warmUp = { ...options, durationSeconds: 1 };
-    const comparisons: ThroughputComparison[] = [];
-    for (const comparison of COMPARISONS) {
-      const pluginServer = plugin;
-      await load(baseline, comparison.baselinePath, warmUp);
-      await load(pluginServer, comparison.pluginPath, warmUp);
-      const baselineRuns: LoadFigures[] = [];
-      const pluginRuns: LoadFigures[] = [];
-      const rounds = await alternate(
-        options.rounds,
-        async () => {
-          const figures = await load(baseline, comparison.baselinePath, options);
-          baselineRuns.push(figures);
-          return figures.requestsPerSecond;
-        },
-        async () => {
-          const figures = await load(pluginServer, comparison.pluginPath, options);
-          pluginRuns.push(figures);
-          return figures.requestsPerSecond;
-        },
-      );
-      comparisons.push({
-        name: comparison.name,
-        baselineRequestsPerSecond: median(rounds.a),
-        pluginRequestsPerSecond: median(rounds.b),
-        baselineP99LatencyMs: median(baselineRuns.map((run) => run.p99LatencyMs)),
-        pluginP99LatencyMs: median(pluginRuns.map((run) => run.p99LatencyMs)),
-        baselineCpuMicrosPerRequest: median(baselineRuns.map((run) => run.cpuMicrosPerRequest)),
-        pluginCpuMicrosPerRequest: median(pluginRuns.map((run) => run.cpuMicrosPerRequest)),
-        cpuRatio: median(
-          baselineRuns.map(
-            (run, round) =>
-              run.cpuMicrosPerRequest / (pluginRuns[round] as LoadFigures).cpuMicrosPerRequest,
-          ),
-        ),
-        ratio: median(rounds.ratios),
-        ratios: rounds.ratios,
-      });
+): Promise<{ pinned: boolean; comparisons: ThroughputComparison[] }> {
+  const pin = await cpuPinning();
+  await pin?.(process.pid, LOAD_GENERATOR_CORE);
+  const comparisons: ThroughputComparison[] = [];
+  for (const comparison of COMPARISONS) {
+    const baselineRuns: LoadFigures[] = [];
+    const pluginRuns: LoadFigures[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const figures = await measureRound(comparison, round, options, pin);
+      baselineRuns.push(figures.baseline);
+      pluginRuns.push(figures.plugin);
     }
-    return comparisons;
-  } finally {
-    await plugin?.stop();
-    await baseline.stop();
+    comparisons.push(summarize(comparison.name, baselineRuns, pluginRuns));
   }
+  return { pinned: pin !== null, comparisons };
 }
