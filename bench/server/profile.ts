@@ -135,11 +135,32 @@ async function profileRoute(
   return { file: join(directory, file), requests };
 }
 
-const variant = (process.argv[2] ?? 'session-security') as BenchAppVariant;
-const path = process.argv[3] ?? BENCH_ROUTES.active;
-const seconds = Number(process.argv[4] ?? 5);
-// V8 samples every 1000 us by default: too coarse for functions of a few hundred nanoseconds.
-const intervalMicros = Number(process.argv[5] ?? 100);
+/** The command line, checked: a wrong argument is named, not passed on to autocannon. */
+function parseArguments(args: readonly string[]) {
+  const variant = args[0] ?? 'session-security';
+  if (variant !== 'session-only' && variant !== 'session-security') {
+    throw new Error(`profile.js: variant must be session-only or session-security, got ${variant}`);
+  }
+  const routes = Object.values(BENCH_ROUTES) as string[];
+  const path = args[1] ?? BENCH_ROUTES.active;
+  if (!routes.includes(path)) {
+    throw new Error(`profile.js: route must be one of ${routes.join(', ')}, got ${path}`);
+  }
+  const seconds = Number(args[2] ?? 5);
+  // V8 samples every 1000 us by default: too coarse for functions of a few hundred nanoseconds.
+  const intervalMicros = Number(args[3] ?? 100);
+  for (const [name, value] of [
+    ['seconds', seconds],
+    ['intervalMicros', intervalMicros],
+  ] as const) {
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new Error(`profile.js: ${name} must be a positive number, got ${String(value)}`);
+    }
+  }
+  return { variant: variant as BenchAppVariant, path, seconds, intervalMicros };
+}
+
+const { variant, path, seconds, intervalMicros } = parseArguments(process.argv.slice(2));
 const { file, requests } = await profileRoute(variant, path, seconds, intervalMicros);
 const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile);
 const perRequest = (micros: number) => `${(micros / requests).toFixed(2).padStart(6)} us`;
