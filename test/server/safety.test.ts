@@ -177,24 +177,6 @@ describe('no resurrection', () => {
     assert.equal((await api(testApp, cookie)).json().reason, 'logout');
     await testApp.app.close();
   });
-
-  it('a marked session whose activity record is gone is over, never restarted', async () => {
-    const activityStore = new FlakyActivityStore();
-    const testApp = await buildApp({ activityStore });
-    const { cookie, sessionId } = await signIn(testApp);
-    await page(testApp, cookie);
-    assert.equal(
-      (testApp.sessions.get(sessionId) as Record<string, unknown>)[SESSION_MARKER_KEY],
-      true,
-      'the first non-passive request marks the session',
-    );
-    activityStore.drop(sessionId);
-    const response = await api(testApp, cookie);
-    assert.equal(response.statusCode, 401);
-    assert.equal(response.json().reason, 'idle');
-    assert.equal(testApp.sessions.size, 0);
-    await testApp.app.close();
-  });
 });
 
 describe('store failures fail closed', () => {

@@ -27,21 +27,42 @@ describe('the session marker', () => {
     await testApp.app.close();
   });
 
-  it('a session marked by 1.0.0-rc.0 whose activity record is gone is over, never restarted', async () => {
+  /**
+   * Signs in, makes one page request (which marks the session), lets `rewrite` change the stored
+   * blob, drops the activity record, and answers the next API request.
+   */
+  async function requestAfterRecordLoss(rewrite: (blob: Record<string, unknown>) => void) {
     const activityStore = new FlakyActivityStore();
     const testApp = await buildApp({ activityStore });
     const { cookie, sessionId } = await signIn(testApp);
     await page(testApp, cookie);
-    // The blob as 1.0.0-rc.0 left it: its marker under the old key, holding the sign-in time.
     const blob = JSON.parse(storedJson(testApp, sessionId)) as Record<string, unknown>;
-    delete blob[SESSION_MARKER_KEY];
-    blob.sessionSecurityStartedAtMs = testApp.clock.nowMs;
+    rewrite(blob);
     testApp.sessions.set(sessionId, blob);
     activityStore.drop(sessionId);
     const response = await api(testApp, cookie);
-    assert.equal(response.statusCode, 401);
-    assert.equal(response.json().reason, 'idle');
-    assert.equal(testApp.sessions.size, 0);
+    const sessionsLeft = testApp.sessions.size;
     await testApp.app.close();
+    return { statusCode: response.statusCode, reason: response.json().reason, sessionsLeft };
+  }
+
+  it('a marked session whose activity record is gone is over, never restarted', async () => {
+    const outcome = await requestAfterRecordLoss((blob) => {
+      assert.equal(
+        blob[SESSION_MARKER_KEY],
+        true,
+        'the first non-passive request marks the session',
+      );
+    });
+    assert.deepEqual(outcome, { statusCode: 401, reason: 'idle', sessionsLeft: 0 });
+  });
+
+  it('a session marked by 1.0.0-rc.0 whose activity record is gone is over, never restarted', async () => {
+    // The blob as 1.0.0-rc.0 left it: its marker under the old key, holding the sign-in time.
+    const outcome = await requestAfterRecordLoss((blob) => {
+      delete blob[SESSION_MARKER_KEY];
+      blob.sessionSecurityStartedAtMs = 1_700_000_000_000;
+    });
+    assert.deepEqual(outcome, { statusCode: 401, reason: 'idle', sessionsLeft: 0 });
   });
 });
