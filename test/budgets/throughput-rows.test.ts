@@ -1,0 +1,68 @@
+// How the throughput section judges its figures (bench/rows.ts): pure functions, fed made-up
+// figures; the figures themselves are only measured by `npm run bench`.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CALIBRATION_TOLERANCE, throughputRows } from '../../bench/rows.js';
+import type { ComparisonName, ThroughputComparison } from '../../bench/server/throughput.js';
+
+function comparison(name: ComparisonName, cpuRatios: number[], ratios = cpuRatios) {
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  const middle = (values: number[]) => sorted(values)[Math.floor(values.length / 2)] as number;
+  return {
+    name,
+    baselineRequestsPerSecond: 10_000,
+    pluginRequestsPerSecond: 9_500,
+    baselineP99LatencyMs: 3,
+    pluginP99LatencyMs: 3,
+    baselineCpuMicrosPerRequest: 70,
+    pluginCpuMicrosPerRequest: 73,
+    cpuRatio: middle(cpuRatios),
+    cpuRatios,
+    ratio: middle(ratios),
+    ratios,
+  } satisfies ThroughputComparison;
+}
+
+function rowsOf(comparisons: ThroughputComparison[], pinned = true) {
+  return throughputRows({ pinned, comparisons });
+}
+
+describe('throughput rows', () => {
+  it('judges each route against its own goal, on the median of the rounds', () => {
+    const rows = rowsOf([
+      comparison('active route', [0.8, 0.96, 1.1]),
+      comparison('passive route', [0.96, 0.96, 1.2]),
+      comparison('status read', [0.94, 0.95, 0.99]),
+    ]);
+    const met = Object.fromEntries(rows.map((row) => [row.what, row.met]));
+    assert.deepEqual(met, {
+      'req/s active route (p99 latency)': true,
+      'server CPU per request, active route': true,
+      'req/s passive route (p99 latency)': false,
+      'server CPU per request, passive route': false,
+      'req/s status read (p99 latency)': true,
+      'server CPU per request, status read': true,
+    });
+  });
+
+  it('shows the spread of the rounds beside each median', () => {
+    const [, cpuRow] = rowsOf([comparison('active route', [1.1, 0.8, 0.96])]);
+    assert.equal(cpuRow?.ratio, '0.96 (rounds 0.80-1.10)');
+  });
+
+  it(`accepts a calibration only within ${CALIBRATION_TOLERANCE} of 1.00, on either side`, () => {
+    const judged = (ratio: number) =>
+      rowsOf([comparison('calibration', [ratio])]).map((row) => row.met);
+    assert.deepEqual(judged(1 + CALIBRATION_TOLERANCE), [true, true]);
+    assert.deepEqual(judged(1 - CALIBRATION_TOLERANCE), [true, true]);
+    assert.deepEqual(judged(1 + CALIBRATION_TOLERANCE + 0.01), [false, false]);
+    assert.deepEqual(judged(1 - CALIBRATION_TOLERANCE - 0.01), [false, false]);
+  });
+
+  it('names a calibration of servers that could not be pinned to cores', () => {
+    const [pinned] = rowsOf([comparison('calibration', [1])], true);
+    const [unpinned] = rowsOf([comparison('calibration', [1])], false);
+    assert.doesNotMatch(pinned?.what ?? '', /not pinned/);
+    assert.match(unpinned?.what ?? '', /not pinned to cores/);
+  });
+});
