@@ -150,18 +150,26 @@ interface Pair {
   readonly plugin: RunningServer;
 }
 
-async function startPair(comparison: Comparison, pin: PinToCore | null, started: RunningServer[]) {
+/** Starts the pair in the order of the round (baseline first in even rounds), pinned. */
+async function startPair(
+  comparison: Comparison,
+  round: number,
+  pin: PinToCore | null,
+  started: RunningServer[],
+): Promise<Pair> {
   const start = async (variant: BenchAppVariant) => {
     const server = await startServer(variant);
     started.push(server);
     await pin?.(server.pid, SERVER_CORE);
     return server;
   };
-  const baseline = await start('session-only');
-  const plugin = await start(
-    comparison.name === 'calibration' ? 'session-only' : 'session-security',
-  );
-  return { baseline, plugin };
+  const pluginVariant = comparison.name === 'calibration' ? 'session-only' : 'session-security';
+  if (round % 2 === 0) {
+    const baseline = await start('session-only');
+    return { baseline, plugin: await start(pluginVariant) };
+  }
+  const plugin = await start(pluginVariant);
+  return { baseline: await start('session-only'), plugin };
 }
 
 /** Loads both servers of the pair one after the other, in the order of the round. */
@@ -180,8 +188,8 @@ async function loadPair(
 }
 
 /**
- * One round of one comparison, on two new server processes: warmed up in the order of the
- * round, then measured in the same order, so each server waits as long between its warm-up and
+ * One round of one comparison, on two new server processes: started, warmed up and measured
+ * in the order of the round, so each server waits as long between its warm-up and
  * its run as the other one.
  */
 async function measureRound(
@@ -192,7 +200,7 @@ async function measureRound(
 ): Promise<{ baseline: LoadFigures; plugin: LoadFigures }> {
   const started: RunningServer[] = [];
   try {
-    const pair = await startPair(comparison, pin, started);
+    const pair = await startPair(comparison, round, pin, started);
     await loadPair(pair, comparison, round, { ...options, durationSeconds: WARM_UP_SECONDS });
     return await loadPair(pair, comparison, round, options);
   } finally {
