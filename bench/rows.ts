@@ -4,6 +4,7 @@ import type { CycleGrowth } from './browser/memory.js';
 import type { TrafficFigures } from './browser/traffic.js';
 import type { StoreWriteCounts } from './server/store-writes.js';
 import type { ThroughputComparison } from './server/throughput.js';
+import { range } from './stats.js';
 import { type BenchRow, formatDecimal, formatInteger, formatPercent } from './table.js';
 
 /**
@@ -115,10 +116,8 @@ export function trafficRows(
 }
 
 function ratioWithRange(median: number, perRound: readonly number[]): string {
-  const sorted = [...perRound].sort((a, b) => a - b);
-  const low = formatDecimal(sorted[0] ?? median);
-  const high = formatDecimal(sorted[sorted.length - 1] ?? median);
-  return `${formatDecimal(median)} (rounds ${low}-${high})`;
+  const { min, max } = range(perRound);
+  return `${formatDecimal(median)} (rounds ${formatDecimal(min)}-${formatDecimal(max)})`;
 }
 
 function calibrationRows(comparison: ThroughputComparison, pinned: boolean): BenchRow[] {

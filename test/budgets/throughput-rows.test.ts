@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CALIBRATION_TOLERANCE, throughputRows } from '../../bench/rows.js';
 import type { ComparisonName, ThroughputComparison } from '../../bench/server/throughput.js';
+import { median } from '../../bench/stats.js';
 
 function comparison(name: ComparisonName, cpuRatios: number[], ratios = cpuRatios) {
-  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-  const middle = (values: number[]) => sorted(values)[Math.floor(values.length / 2)] as number;
   return {
     name,
     baselineRequestsPerSecond: 10_000,
@@ -16,9 +15,9 @@ function comparison(name: ComparisonName, cpuRatios: number[], ratios = cpuRatio
     pluginP99LatencyMs: 3,
     baselineCpuMicrosPerRequest: 70,
     pluginCpuMicrosPerRequest: 73,
-    cpuRatio: middle(cpuRatios),
+    cpuRatio: median(cpuRatios),
     cpuRatios,
-    ratio: middle(ratios),
+    ratio: median(ratios),
     ratios,
   } satisfies ThroughputComparison;
 }
