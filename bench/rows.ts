@@ -145,6 +145,33 @@ function calibrationRows(comparison: ThroughputComparison, pinned: boolean): Ben
   ];
 }
 
+/**
+ * The minimal-hook references have no goal of their own (met: null, shown as n/a): they show
+ * how close to the active route's goal any check that runs a hook on every request can come.
+ */
+function referenceRows(comparison: ThroughputComparison): BenchRow[] {
+  const server = `${comparison.name} (reference)`;
+  const goal = 'none: the floor for the active route';
+  return [
+    {
+      what: `req/s ${server}`,
+      figure: formatInteger(comparison.pluginRequestsPerSecond),
+      baseline: `@fastify/session alone ${formatInteger(comparison.baselineRequestsPerSecond)}`,
+      ratio: ratioWithRange(comparison.ratio, comparison.ratios),
+      goal,
+      met: null,
+    },
+    {
+      what: `server CPU per request, ${server}`,
+      figure: `${formatInteger(comparison.pluginCpuMicrosPerRequest)} us`,
+      baseline: `@fastify/session alone ${formatInteger(comparison.baselineCpuMicrosPerRequest)} us`,
+      ratio: ratioWithRange(comparison.cpuRatio, comparison.cpuRatios),
+      goal,
+      met: null,
+    },
+  ];
+}
+
 function budgetOf(name: ThroughputComparison['name']): number {
   if (name === 'status read') return STATUS_THROUGHPUT_BUDGET;
   return name === 'passive route'
@@ -160,6 +187,10 @@ export function throughputRows(throughput: {
   for (const comparison of throughput.comparisons) {
     if (comparison.name === 'calibration') {
       rows.push(...calibrationRows(comparison, throughput.pinned));
+      continue;
+    }
+    if (comparison.name === 'minimal hook' || comparison.name === 'minimal hook + marker') {
+      rows.push(...referenceRows(comparison));
       continue;
     }
     const budget = budgetOf(comparison.name);

@@ -10,7 +10,7 @@ export interface BenchRow {
   readonly ratio: string;
   /** The goal, in words. */
   readonly goal: string;
-  /** Whether the goal is met; null when the measurement could not run. */
+  /** Whether the goal is met; null when the measurement could not run or the row is a reference. */
   readonly met: boolean | null;
 }
 

@@ -1,10 +1,26 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySession, { MemoryStore, type SessionStore } from '@fastify/session';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { SESSION_MARKER_KEY } from '../../server/fastify-session.js';
 import { type ActivityStore, sessionSecurity } from '../../server/index.js';
 
-/** Which application: @fastify/session alone, or the same with the session-security plugin. */
-export type BenchAppVariant = 'session-only' | 'session-security';
+/**
+ * Which application: @fastify/session alone, the same with the session-security plugin, or one
+ * of two references for the throughput section: the same with the least an inactivity check can
+ * do ({@link addMinimalHook}), without and with the plugin's marker in the session blob.
+ */
+export type BenchAppVariant =
+  | 'session-only'
+  | 'session-security'
+  | 'minimal-hook'
+  | 'minimal-hook-marked';
+
+export const BENCH_APP_VARIANTS: readonly BenchAppVariant[] = [
+  'session-only',
+  'session-security',
+  'minimal-hook',
+  'minimal-hook-marked',
+];
 
 /** Options of {@link createBenchApp}. */
 export interface BenchAppOptions {
@@ -47,6 +63,29 @@ function userOf(request: FastifyRequest): unknown {
 }
 
 /**
+ * The least work an in-process inactivity check can do on a signed-in request: one onRequest
+ * hook, one Map read of last activity, one clock read, a Map write at most once a second. No
+ * expiry, no protocol, no passive requests, no marker: a floor to read the plugin's figures
+ * against, not a check anyone should use.
+ */
+function addMinimalHook(app: FastifyInstance): void {
+  const lastActivityMsBySessionId = new Map<string, number>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const session = request.session as unknown as
+      | { readonly sessionId: string; get(key: string): unknown }
+      | undefined;
+    if (session?.get('user') !== undefined) {
+      const nowMs = Date.now();
+      const lastActivityMs = lastActivityMsBySessionId.get(session.sessionId);
+      if (lastActivityMs === undefined || nowMs - lastActivityMs >= 1000) {
+        lastActivityMsBySessionId.set(session.sessionId, nowMs);
+      }
+    }
+    done();
+  });
+}
+
+/**
  * A small application the way the README sets one up: @fastify/cookie, @fastify/session with
  * rolling off and no uninitialized sessions, then (variant `session-security`) the plugin with
  * its defaults. Routes do the least work that reads the session, so the figures show the
@@ -70,12 +109,16 @@ export async function createBenchApp(options: BenchAppOptions): Promise<FastifyI
       ...(options.activityStore ? { activityStore: options.activityStore } : {}),
     });
   }
+  if (options.variant === 'minimal-hook' || options.variant === 'minimal-hook-marked') {
+    addMinimalHook(app);
+  }
   options.beforeRoutes?.(app);
   app.post(BENCH_ROUTES.signIn, async (request) => {
     await request.session.regenerate();
-    (request.session as unknown as { set(key: string, value: unknown): void }).set('user', {
-      name: 'ada',
-    });
+    const session = request.session as unknown as { set(key: string, value: unknown): void };
+    session.set('user', { name: 'ada' });
+    // The blob as the plugin leaves it: the same key and value, so the same bytes to hash.
+    if (options.variant === 'minimal-hook-marked') session.set(SESSION_MARKER_KEY, true);
     return { signedIn: true };
   });
   app.get(BENCH_ROUTES.active, async (request) => ({ user: userOf(request) }));

@@ -11,7 +11,12 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { BENCH_ROUTES, type BenchAppVariant, sessionCookieFrom } from './app.js';
+import {
+  BENCH_APP_VARIANTS,
+  BENCH_ROUTES,
+  type BenchAppVariant,
+  sessionCookieFrom,
+} from './app.js';
 
 interface CallFrame {
   readonly functionName: string;
@@ -137,9 +142,11 @@ async function profileRoute(
 
 /** The command line, checked: a wrong argument is named, not passed on to autocannon. */
 function parseArguments(args: readonly string[]) {
-  const variant = args[0] ?? 'session-security';
-  if (variant !== 'session-only' && variant !== 'session-security') {
-    throw new Error(`profile.js: variant must be session-only or session-security, got ${variant}`);
+  const variant = BENCH_APP_VARIANTS.find((known) => known === (args[0] ?? 'session-security'));
+  if (variant === undefined) {
+    throw new Error(
+      `profile.js: variant must be one of ${BENCH_APP_VARIANTS.join(', ')}, got ${args[0]}`,
+    );
   }
   const routes = Object.values(BENCH_ROUTES) as string[];
   const path = args[1] ?? BENCH_ROUTES.active;
@@ -157,7 +164,7 @@ function parseArguments(args: readonly string[]) {
       throw new Error(`profile.js: ${name} must be a positive number, got ${String(value)}`);
     }
   }
-  return { variant: variant as BenchAppVariant, path, seconds, intervalMicros };
+  return { variant, path, seconds, intervalMicros };
 }
 
 const { variant, path, seconds, intervalMicros } = parseArguments(process.argv.slice(2));

@@ -1,10 +1,12 @@
 // A benchmark application in its own process, so that the server and the load generator each
 // get a core. Started by throughput.ts with the variant as argument; reports its port over IPC.
-import { type BenchAppVariant, createBenchApp } from './app.js';
+import { BENCH_APP_VARIANTS, createBenchApp } from './app.js';
 
-const variant = process.argv[2] as BenchAppVariant | undefined;
-if (variant !== 'session-only' && variant !== 'session-security') {
-  throw new Error(`serve.js: variant must be session-only or session-security, got ${variant}`);
+const variant = BENCH_APP_VARIANTS.find((known) => known === process.argv[2]);
+if (variant === undefined) {
+  throw new Error(
+    `serve.js: variant must be one of ${BENCH_APP_VARIANTS.join(', ')}, got ${process.argv[2]}`,
+  );
 }
 if (!process.send) throw new Error('serve.js must be started with an IPC channel (fork)');
 

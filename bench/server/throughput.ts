@@ -124,22 +124,63 @@ export interface ThroughputOptions extends LoadOptions {
   readonly rounds: number;
 }
 
-/** What is compared: `calibration` is two identical servers, the measurement's own spread. */
-export type ComparisonName = 'active route' | 'passive route' | 'status read' | 'calibration';
+/**
+ * What is compared. `calibration` is two identical servers, the measurement's own spread; the
+ * two `minimal hook` references put the least an inactivity check can do (bench/server/app.ts,
+ * `addMinimalHook`) in the plugin's place on the active route, without and with the plugin's
+ * marker in the session blob: the floor the active route's figure is read against.
+ */
+export type ComparisonName =
+  | 'active route'
+  | 'passive route'
+  | 'status read'
+  | 'minimal hook'
+  | 'minimal hook + marker'
+  | 'calibration';
 
 const COMPARISONS: readonly {
   readonly name: ComparisonName;
   readonly baselinePath: string;
   readonly pluginPath: string;
+  /** The server in the plugin's place. */
+  readonly variant: BenchAppVariant;
 }[] = [
-  { name: 'active route', baselinePath: BENCH_ROUTES.active, pluginPath: BENCH_ROUTES.active },
-  { name: 'passive route', baselinePath: BENCH_ROUTES.passive, pluginPath: BENCH_ROUTES.passive },
+  {
+    name: 'active route',
+    baselinePath: BENCH_ROUTES.active,
+    pluginPath: BENCH_ROUTES.active,
+    variant: 'session-security',
+  },
+  {
+    name: 'passive route',
+    baselinePath: BENCH_ROUTES.passive,
+    pluginPath: BENCH_ROUTES.passive,
+    variant: 'session-security',
+  },
   {
     name: 'status read',
     baselinePath: BENCH_ROUTES.bareStatus,
     pluginPath: BENCH_ROUTES.protocolStatus,
+    variant: 'session-security',
   },
-  { name: 'calibration', baselinePath: BENCH_ROUTES.active, pluginPath: BENCH_ROUTES.active },
+  {
+    name: 'minimal hook',
+    baselinePath: BENCH_ROUTES.active,
+    pluginPath: BENCH_ROUTES.active,
+    variant: 'minimal-hook',
+  },
+  {
+    name: 'minimal hook + marker',
+    baselinePath: BENCH_ROUTES.active,
+    pluginPath: BENCH_ROUTES.active,
+    variant: 'minimal-hook-marked',
+  },
+  {
+    name: 'calibration',
+    baselinePath: BENCH_ROUTES.active,
+    pluginPath: BENCH_ROUTES.active,
+    variant: 'session-only',
+  },
 ];
 
 type Comparison = (typeof COMPARISONS)[number];
@@ -163,12 +204,11 @@ async function startPair(
     await pin?.(server.pid, SERVER_CORE);
     return server;
   };
-  const pluginVariant = comparison.name === 'calibration' ? 'session-only' : 'session-security';
   if (round % 2 === 0) {
     const baseline = await start('session-only');
-    return { baseline, plugin: await start(pluginVariant) };
+    return { baseline, plugin: await start(comparison.variant) };
   }
-  const plugin = await start(pluginVariant);
+  const plugin = await start(comparison.variant);
   return { baseline: await start('session-only'), plugin };
 }
 

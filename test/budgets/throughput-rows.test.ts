@@ -64,4 +64,21 @@ describe('throughput rows', () => {
     assert.doesNotMatch(pinned?.what ?? '', /not pinned/);
     assert.match(unpinned?.what ?? '', /not pinned to cores/);
   });
+
+  it('shows the minimal-hook references with their spread and judges neither, whatever the ratio', () => {
+    for (const name of ['minimal hook', 'minimal hook + marker'] as const) {
+      for (const ratio of [0.5, 0.95, 1.2]) {
+        const rows = rowsOf([comparison(name, [ratio, 1, 0.9])]);
+        assert.deepEqual(
+          rows.map((row) => row.met),
+          [null, null],
+        );
+        const cpuRow = rows[1];
+        assert.equal(cpuRow?.what, `server CPU per request, ${name} (reference)`);
+        const { min, max } = { min: Math.min(ratio, 0.9), max: Math.max(ratio, 1) };
+        const spread = `(rounds ${min.toFixed(2)}-${max.toFixed(2)})`;
+        assert.equal(cpuRow?.ratio, `${median([ratio, 1, 0.9]).toFixed(2)} ${spread}`);
+      }
+    }
+  });
 });
