@@ -11,17 +11,11 @@ import {
   litCoreGzipBytes,
   litReactiveElementGzipBytes,
 } from './bundle-size.js';
-import {
-  activityRows,
-  bundleRows,
-  memoryRows,
-  throughputRows,
-  trafficRows,
-  writeRows,
-} from './rows.js';
+import { activityRows, bundleRows, memoryRows, trafficRows, writeRows } from './rows.js';
 import { countStoreWrites } from './server/store-writes.js';
 import { measureThroughput } from './server/throughput.js';
 import type { BenchRow } from './table.js';
+import { throughputRows } from './throughput-rows.js';
 
 export const SECTION_NAMES = [
   'bundle',

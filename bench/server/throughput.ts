@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { median } from '../stats.js';
 import { BENCH_ROUTES, type BenchAppVariant, sessionCookieFrom } from './app.js';
+import { COMPARISONS, type Comparison, type ComparisonName } from './comparisons.js';
 import { cpuPinning, type PinToCore } from './cpu-pinning.js';
 
 /** Where the servers run when pinned; the load generator (this process) runs on the other core. */
@@ -123,67 +124,6 @@ export interface ThroughputComparison {
 export interface ThroughputOptions extends LoadOptions {
   readonly rounds: number;
 }
-
-/**
- * What is compared. `calibration` is two identical servers, the measurement's own spread; the
- * two `minimal hook` references put the least an inactivity check can do (bench/server/app.ts,
- * `addMinimalHook`) in the plugin's place on the active route, without and with the plugin's
- * marker in the session blob: the floor the active route's figure is read against.
- */
-export type ComparisonName =
-  | 'active route'
-  | 'passive route'
-  | 'status read'
-  | 'minimal hook'
-  | 'minimal hook + marker'
-  | 'calibration';
-
-const COMPARISONS: readonly {
-  readonly name: ComparisonName;
-  readonly baselinePath: string;
-  readonly pluginPath: string;
-  /** The server in the plugin's place. */
-  readonly variant: BenchAppVariant;
-}[] = [
-  {
-    name: 'active route',
-    baselinePath: BENCH_ROUTES.active,
-    pluginPath: BENCH_ROUTES.active,
-    variant: 'session-security',
-  },
-  {
-    name: 'passive route',
-    baselinePath: BENCH_ROUTES.passive,
-    pluginPath: BENCH_ROUTES.passive,
-    variant: 'session-security',
-  },
-  {
-    name: 'status read',
-    baselinePath: BENCH_ROUTES.bareStatus,
-    pluginPath: BENCH_ROUTES.protocolStatus,
-    variant: 'session-security',
-  },
-  {
-    name: 'minimal hook',
-    baselinePath: BENCH_ROUTES.active,
-    pluginPath: BENCH_ROUTES.active,
-    variant: 'minimal-hook',
-  },
-  {
-    name: 'minimal hook + marker',
-    baselinePath: BENCH_ROUTES.active,
-    pluginPath: BENCH_ROUTES.active,
-    variant: 'minimal-hook-marked',
-  },
-  {
-    name: 'calibration',
-    baselinePath: BENCH_ROUTES.active,
-    pluginPath: BENCH_ROUTES.active,
-    variant: 'session-only',
-  },
-];
-
-type Comparison = (typeof COMPARISONS)[number];
 
 /** The two servers of one comparison in one round. */
 interface Pair {

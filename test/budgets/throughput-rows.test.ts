@@ -2,9 +2,10 @@
 // figures; the figures themselves are only measured by `npm run bench`.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CALIBRATION_TOLERANCE, throughputRows } from '../../bench/rows.js';
-import type { ComparisonName, ThroughputComparison } from '../../bench/server/throughput.js';
+import type { ComparisonName } from '../../bench/server/comparisons.js';
+import type { ThroughputComparison } from '../../bench/server/throughput.js';
 import { median } from '../../bench/stats.js';
+import { CALIBRATION_TOLERANCE, throughputRows } from '../../bench/throughput-rows.js';
 
 function comparison(name: ComparisonName, cpuRatios: number[], ratios = cpuRatios) {
   return {
