@@ -1,8 +1,9 @@
 // `node build/bench/server/profile.js [variant] [route] [seconds] [intervalMicros]`: where the
 // plugin's server spends its CPU.
-// Starts the benchmark app (variant session-security) with `node --cpu-prof`, loads one route with
-// autocannon, stops the server (which writes the .cpuprofile), then prints the functions with the
-// most self time and the share of time spent inside the plugin's own code (build/server/).
+// Starts the benchmark app (variant session-security by default, or any variant of app.ts)
+// with `node --cpu-prof`, loads one route with autocannon, stops the server (which writes the
+// .cpuprofile), then prints the functions with the most self time and the share of time spent
+// inside the plugin's own code (build/server/).
 // The .cpuprofile file is kept (path printed) for a flame graph in Chrome DevTools or speedscope.
 // Not part of `npm run bench`: it is a tool for finding the cost, the bench measures it.
 import { type ChildProcess, fork } from 'node:child_process';
