@@ -14,9 +14,26 @@ export function range(values: readonly number[]): { min: number; max: number } {
 }
 
 /**
- * Runs `measureA` and `measureB` `rounds` times each, alternating which goes first (A B, B A,
- * A B, ...) so that a machine getting busier or quieter over the run favours neither side.
- * Answers each side's figures and the per-round ratios B / A.
+ * Runs `first` and `second` one after the other in the order of `round`: `first` first in even
+ * rounds, `second` first in odd ones, so that a machine getting busier or quieter over a run
+ * favours neither. Answers both results, in argument order.
+ */
+export async function inRoundOrder<A, B>(
+  round: number,
+  first: () => Promise<A>,
+  second: () => Promise<B>,
+): Promise<[A, B]> {
+  if (round % 2 === 0) {
+    const a = await first();
+    return [a, await second()];
+  }
+  const b = await second();
+  return [await first(), b];
+}
+
+/**
+ * Runs `measureA` and `measureB` `rounds` times each in the order of the round (A B, B A,
+ * A B, ...: {@link inRoundOrder}). Answers each side's figures and the per-round ratios B / A.
  */
 export async function alternate(
   rounds: number,
@@ -27,15 +44,7 @@ export async function alternate(
   const b: number[] = [];
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    let figureA: number;
-    let figureB: number;
-    if (round % 2 === 0) {
-      figureA = await measureA();
-      figureB = await measureB();
-    } else {
-      figureB = await measureB();
-      figureA = await measureA();
-    }
+    const [figureA, figureB] = await inRoundOrder(round, measureA, measureB);
     a.push(figureA);
     b.push(figureB);
     ratios.push(figureB / figureA);

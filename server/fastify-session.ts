@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * Session key of the plugin's marker, `true` once the plugin started this session's clocks: a
  * marked session whose activity record is gone has ended, it is never started afresh. Short on
  * purpose: @fastify/session copies and hashes (SHA-256, twice) the whole blob on every request,
- * so every byte of it is paid per request (docs/benchmarks.md, "The session marker").
+ * so every byte of it is paid per request (docs/benchmarks.md, third and fourth passes).
  */
 export const SESSION_MARKER_KEY = 'sessionSecurity';
 

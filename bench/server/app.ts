@@ -3,6 +3,7 @@ import fastifySession, { MemoryStore, type SessionStore } from '@fastify/session
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { SESSION_MARKER_KEY } from '../../server/fastify-session.js';
 import { type ActivityStore, sessionSecurity } from '../../server/index.js';
+import { ACTIVITY_WRITE_GRANULARITY_MS } from '../../server/session-evaluation.js';
 
 /**
  * Which application: @fastify/session alone, the same with the session-security plugin, or one
@@ -64,9 +65,9 @@ function userOf(request: FastifyRequest): unknown {
 
 /**
  * The least work an in-process inactivity check can do on a signed-in request: one onRequest
- * hook, one Map read of last activity, one clock read, a Map write at most once a second. No
- * expiry, no protocol, no passive requests, no marker: a floor to read the plugin's figures
- * against, not a check anyone should use.
+ * hook, one Map read of last activity, one clock read, a Map write at most once a second (the
+ * plugin's write granularity). No expiry, no protocol, no passive requests, no marker: a floor
+ * to read the plugin's figures against, not a check anyone should use.
  */
 function addMinimalHook(app: FastifyInstance): void {
   const lastActivityMsBySessionId = new Map<string, number>();
@@ -77,7 +78,7 @@ function addMinimalHook(app: FastifyInstance): void {
     if (session?.get('user') !== undefined) {
       const nowMs = Date.now();
       const lastActivityMs = lastActivityMsBySessionId.get(session.sessionId);
-      if (lastActivityMs === undefined || nowMs - lastActivityMs >= 1000) {
+      if (lastActivityMs === undefined || nowMs - lastActivityMs >= ACTIVITY_WRITE_GRANULARITY_MS) {
         lastActivityMsBySessionId.set(session.sessionId, nowMs);
       }
     }

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
-import { median } from '../stats.js';
+import { inRoundOrder, median } from '../stats.js';
 import { BENCH_ROUTES, type BenchAppVariant, sessionCookieFrom } from './app.js';
 import { COMPARISONS, type Comparison, type ComparisonName } from './comparisons.js';
 import { cpuPinning, type PinToCore } from './cpu-pinning.js';
@@ -144,12 +144,12 @@ async function startPair(
     await pin?.(server.pid, SERVER_CORE);
     return server;
   };
-  if (round % 2 === 0) {
-    const baseline = await start('session-only');
-    return { baseline, plugin: await start(comparison.variant) };
-  }
-  const plugin = await start(comparison.variant);
-  return { baseline: await start('session-only'), plugin };
+  const [baseline, plugin] = await inRoundOrder(
+    round,
+    () => start('session-only'),
+    () => start(comparison.variant),
+  );
+  return { baseline, plugin };
 }
 
 /** Loads both servers of the pair one after the other, in the order of the round. */
@@ -159,12 +159,12 @@ async function loadPair(
   round: number,
   options: LoadOptions,
 ): Promise<{ baseline: LoadFigures; plugin: LoadFigures }> {
-  if (round % 2 === 0) {
-    const baseline = await load(pair.baseline, comparison.baselinePath, options);
-    return { baseline, plugin: await load(pair.plugin, comparison.pluginPath, options) };
-  }
-  const plugin = await load(pair.plugin, comparison.pluginPath, options);
-  return { baseline: await load(pair.baseline, comparison.baselinePath, options), plugin };
+  const [baseline, plugin] = await inRoundOrder(
+    round,
+    () => load(pair.baseline, comparison.baselinePath, options),
+    () => load(pair.plugin, comparison.pluginPath, options),
+  );
+  return { baseline, plugin };
 }
 
 /**
@@ -221,7 +221,7 @@ function summarize(
  * of the app with @fastify/session alone, each server in its own process, runs alternated.
  *
  * Every round of every comparison starts two new server processes that serve only that
- * comparison's route. Two processes of the very same server differ by up to 10 % in CPU per
+ * comparison's route. Two processes of the very same server differ by up to 11 % in CPU per
  * request on this kind of machine for their whole life (memory layout, JIT choices), and a
  * server that sat idle while others were measured runs its next second slower: servers kept for
  * the whole run turned both into a false cost. Where the machine allows, the servers run on one
