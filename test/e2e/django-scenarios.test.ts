@@ -9,8 +9,7 @@ import { getPage } from './support/http.js';
 import {
   assertBetween,
   collectPageProblems,
-  firstEvent,
-  type PageEvent,
+  requiredEvent,
   secondsBetween,
   signedInTabs,
   signInWithForm,
@@ -25,11 +24,6 @@ const running = useDemoWithChromium({
   warnAfterSeconds: WARN_AFTER_SECONDS,
   expireAfterSeconds: EXPIRE_AFTER_SECONDS,
 });
-
-function required(event: PageEvent | undefined, what: string): PageEvent {
-  assert.ok(event, `no event: ${what}`);
-  return event;
-}
 
 /** Waits `ms` of real time (end-to-end scenarios about real timers only). */
 function waitMs(ms: number): Promise<void> {
@@ -59,8 +53,9 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
 
     await waitForStateInAll(pages, 'warning', 10_000);
     for (const page of pages) {
-      const warning = required(
-        firstEvent(events, { page, type: 'state', value: 'warning' }),
+      const warning = requiredEvent(
+        events,
+        { page, type: 'state', value: 'warning' },
         'first warning',
       );
       assertBetween(
@@ -72,12 +67,14 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
     }
 
     await other.keyboard.press('Shift');
-    const keyPress = required(firstEvent(events, { page: other, type: 'key' }), 'key press');
+    const keyPress = requiredEvent(events, { page: other, type: 'key' }, 'key press');
     await waitForStateInAll(pages, 'active', 2_000);
     for (const page of pages) {
-      const hidden = required(
-        firstEvent(events, { page, type: 'state', value: 'active' }, keyPress.atMs),
+      const hidden = requiredEvent(
+        events,
+        { page, type: 'state', value: 'active' },
         'warning hidden',
+        keyPress.atMs,
       );
       assertBetween(
         'warning hidden, s after the key press',
@@ -89,9 +86,11 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
 
     await waitForStateInAll(pages, 'warning', 10_000);
     for (const page of pages) {
-      const warning = required(
-        firstEvent(events, { page, type: 'state', value: 'warning' }, keyPress.atMs),
+      const warning = requiredEvent(
+        events,
+        { page, type: 'state', value: 'warning' },
         'second warning',
+        keyPress.atMs,
       );
       assertBetween(
         'second warning, s after the key press',
@@ -103,14 +102,17 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
 
     await waitForLoginInAll(pages, running.demo.origin, 8_000, 'idle');
     for (const page of pages) {
-      const expired = required(
-        firstEvent(events, { page, type: 'state', value: 'expired' }),
+      const expired = requiredEvent(
+        events,
+        { page, type: 'state', value: 'expired' },
         'expired state',
       );
       assert.equal(expired.authenticatedVisible, false, 'authenticated content hidden at expiry');
-      const login = required(
-        firstEvent(events, { page, type: 'load', path: '/login' }, keyPress.atMs),
+      const login = requiredEvent(
+        events,
+        { page, type: 'load', path: '/login' },
         'login page',
+        keyPress.atMs,
       );
       assertBetween(
         'login page, s after the key press',
@@ -128,9 +130,11 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
     assert.deepEqual(new Set(polls.map((poll) => poll.passive)), new Set(['1']), 'all passive');
     // Had the widget's polls counted as activity, no tab could sign out sooner than 10 s after
     // the last poll.
-    const homeLogin = required(
-      firstEvent(events, { page: home, type: 'load', path: '/login' }, keyPress.atMs),
+    const homeLogin = requiredEvent(
+      events,
+      { page: home, type: 'load', path: '/login' },
       'login page',
+      keyPress.atMs,
     );
     const lastPoll = polls.filter((poll) => poll.atMs < homeLogin.atMs).at(-1);
     assert.ok(lastPoll && lastPoll.atMs > keyPress.atMs, 'the widget polled after the key press');
@@ -162,10 +166,10 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   it('a key press at 3.5 s: the warning appears no sooner than 5 s after the key press', async () => {
     const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 1);
     const page = pages[0] as (typeof pages)[0];
-    const loaded = required(firstEvent(events, { page, type: 'load', path: '/' }), 'page load');
+    const loaded = requiredEvent(events, { page, type: 'load', path: '/' }, 'page load');
     await waitMs(loaded.atMs + 3_500 - Date.now());
     await page.keyboard.press('Shift');
-    const keyPress = required(firstEvent(events, { page, type: 'key' }), 'key press');
+    const keyPress = requiredEvent(events, { page, type: 'key' }, 'key press');
     assertBetween(
       'key press, s after the page load',
       secondsBetween(loaded.atMs, keyPress.atMs),
@@ -173,10 +177,7 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
       4.5,
     );
     await waitForStateInAll(pages, 'warning', 12_000);
-    const warning = required(
-      firstEvent(events, { page, type: 'state', value: 'warning' }),
-      'warning',
-    );
+    const warning = requiredEvent(events, { page, type: 'state', value: 'warning' }, 'warning');
     assertBetween(
       'warning, s after the key press',
       secondsBetween(keyPress.atMs, warning.atMs),
@@ -189,14 +190,15 @@ describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   it('page loads count as activity: a page opened at 4 s postpones the warning in the first tab', async () => {
     const { context, pages, events } = await signedInTabs(running.browser, running.demo.origin, 1);
     const first = pages[0] as (typeof pages)[0];
-    const loaded = required(firstEvent(events, { page: first, type: 'load', path: '/' }), 'load');
+    const loaded = requiredEvent(events, { page: first, type: 'load', path: '/' }, 'load');
     await waitMs(loaded.atMs + 4_000 - Date.now());
     const second = await context.newPage();
     await second.goto(`${running.demo.origin}/other`);
-    const secondLoad = required(firstEvent(events, { page: second, type: 'load' }), 'second load');
+    const secondLoad = requiredEvent(events, { page: second, type: 'load' }, 'second load');
     await waitForStateInAll([first, second], 'warning', 12_000);
-    const warning = required(
-      firstEvent(events, { page: first, type: 'state', value: 'warning' }),
+    const warning = requiredEvent(
+      events,
+      { page: first, type: 'state', value: 'warning' },
       'warning',
     );
     assert.ok(

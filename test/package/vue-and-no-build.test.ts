@@ -3,14 +3,11 @@
 // and the bundle loads with every chunk from a CDN-like path and under a hashed file name.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../e2e/support/browser.js';
 import { describeRenamedBundle } from '../e2e/support/renamed-bundle.js';
+import { useServerWithChromium } from '../e2e/support/server-with-chromium.js';
 import { scratchProject } from './support/scratch.js';
 
 const VUE_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Vue</title>
@@ -37,14 +34,10 @@ const ACTIVE_STATUS = JSON.stringify({
 });
 
 describe('a Vue 3 page without a build step, on the installed dist/', () => {
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
-
-  before(async () => {
+  const running = useServerWithChromium(async () => {
     const modules = join(await scratchProject(), 'node_modules');
     const dist = join(modules, 'session-security', 'dist');
-    server = createServer((request, response) => {
+    return (request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (path === '/') {
         response.writeHead(200, { 'content-type': 'text/html' }).end(VUE_PAGE);
@@ -65,20 +58,12 @@ describe('a Vue 3 page without a build step, on the installed dist/', () => {
           () => response.writeHead(404).end(),
         );
       } else response.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    };
   });
 
   it('keeps expire-action (Vue would take an on-… attribute for a listener)', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.origin}/`);
     await page.waitForFunction(() => customElements.get('session-security') !== undefined);
     await page.waitForFunction(() => document.querySelectorAll('session-security').length === 2);
     const seen = await page.evaluate(() => {

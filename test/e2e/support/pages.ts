@@ -7,6 +7,8 @@ export interface PageEvent {
   readonly page: Page;
   /** A random id per document (a navigation makes a new one). */
   readonly documentId: string;
+  /** The event's place among its document's events (0, 1, ...). */
+  readonly sequence: number;
   readonly path: string;
   /**
    * `load`: the document started; `show`: `pageshow` (value `true` when restored from the
@@ -25,22 +27,81 @@ export interface PageEvent {
 }
 
 /**
+ * Where a document keeps, in its tab's sessionStorage, the events Node has not acknowledged yet
+ * (one key per document: the prefix and the document's id).
+ */
+export const UNACKNOWLEDGED_EVENTS_KEY_PREFIX = 'e2e-unacknowledged-events:';
+
+/** What the recorder adds to every page (its binding, and the wait for its deliveries). */
+interface RecorderGlobals {
+  __e2eReport?: (event: Omit<PageEvent, 'page'>) => Promise<void>;
+  __e2eDelivered?: () => Promise<void>;
+}
+
+/**
  * Records, for every page of `context`, document starts, key presses (before any page listener
- * sees them) and every change of the element's `state` attribute, including on pages that
- * navigate away right after: the binding reports at once.
+ * sees them) and every change of the element's `state` attribute, each once, in the order each
+ * tab saw them.
+ *
+ * A page that navigates away right after an event can lose its report: Playwright drops a binding
+ * call whose document is gone by the time it is handled (seen when the test process is busy).
+ * So each document keeps its events in sessionStorage until Node acknowledges them, and the
+ * tab's next document sends again whatever an earlier one left there.
  */
 export async function recordPageEvents(context: BrowserContext): Promise<PageEvent[]> {
   const events: PageEvent[] = [];
+  const recorded = new Set<string>();
   await context.exposeBinding('__e2eReport', (source, event: Omit<PageEvent, 'page'>) => {
+    const id = `${event.documentId}:${event.sequence}`;
+    if (recorded.has(id)) return;
+    recorded.add(id);
     events.push({ ...event, page: source.page });
   });
-  await context.addInitScript(() => {
+  await context.addInitScript((keyPrefix: string) => {
+    const globals = window as unknown as RecorderGlobals;
     const documentId = Math.random().toString(36).slice(2);
-    const report = (type: string, value: string) => {
+    const ownKey = `${keyPrefix}${documentId}`;
+    let storage: Storage | undefined;
+    try {
+      storage = window.sessionStorage;
+    } catch {
+      // An opaque origin (the first about:blank) has no sessionStorage: nothing to keep there.
+    }
+    const unacknowledged = new Map<string, Omit<PageEvent, 'page'>>();
+    const deliveries = new Set<Promise<void>>();
+    const keep = () => {
+      if (unacknowledged.size === 0) storage?.removeItem(ownKey);
+      else storage?.setItem(ownKey, JSON.stringify([...unacknowledged.values()]));
+    };
+    const deliver = (event: Omit<PageEvent, 'page'>) => {
+      const id = `${event.documentId}:${event.sequence}`;
+      unacknowledged.set(id, event);
+      keep();
+      const sent = globals.__e2eReport?.(event);
+      if (!sent) return;
+      const delivery = sent.then(() => {
+        unacknowledged.delete(id);
+        keep();
+      });
+      deliveries.add(delivery);
+      void delivery.finally(() => deliveries.delete(delivery));
+    };
+    globals.__e2eDelivered = () => Promise.all([...deliveries]).then(() => undefined);
+
+    const left: Omit<PageEvent, 'page'>[] = [];
+    for (const key of Object.keys(storage ?? {})) {
+      if (!key.startsWith(keyPrefix) || key === ownKey) continue;
+      left.push(...(JSON.parse(storage?.getItem(key) ?? '[]') as Omit<PageEvent, 'page'>[]));
+      storage?.removeItem(key);
+    }
+    for (const event of left.sort((a, b) => a.atMs - b.atMs)) deliver(event);
+
+    let sequence = 0;
+    const report = (type: PageEvent['type'], value: string) => {
       const main = document.querySelector('main[data-authenticated]') as HTMLElement | null;
-      const send = (window as unknown as Record<string, (event: unknown) => void>).__e2eReport;
-      send?.({
+      deliver({
         documentId,
+        sequence: sequence++,
         path: location.pathname,
         type,
         value,
@@ -59,8 +120,47 @@ export async function recordPageEvents(context: BrowserContext): Promise<PageEve
         }
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['state'] });
-  });
+  }, UNACKNOWLEDGED_EVENTS_KEY_PREFIX);
   return events;
+}
+
+/**
+ * Waits until Node has recorded every event `pages` reported so far (including those their
+ * earlier documents left unacknowledged). A page between two documents is asked again once its
+ * new one has loaded.
+ */
+export async function eventsDelivered(pages: readonly Page[]): Promise<void> {
+  await Promise.all(
+    pages.map(async (page) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await page.evaluate(() => (window as unknown as RecorderGlobals).__e2eDelivered?.());
+          return;
+        } catch (error) {
+          if (attempt === 3 || !/context was destroyed|navigat/i.test(String(error))) throw error;
+          await page.waitForLoadState('load');
+        }
+      }
+    }),
+  );
+}
+
+/**
+ * The first event matching `match` at or after `fromMs`; fails, naming `what` and listing the
+ * tab's recorded events, when there is none.
+ */
+export function requiredEvent(
+  events: readonly PageEvent[],
+  match: Partial<Pick<PageEvent, 'page' | 'documentId' | 'path' | 'type' | 'value'>>,
+  what: string,
+  fromMs = Number.NEGATIVE_INFINITY,
+): PageEvent {
+  const event = firstEvent(events, match, fromMs);
+  if (event) return event;
+  const seen = events
+    .filter((candidate) => match.page === undefined || candidate.page === match.page)
+    .map((candidate) => `${candidate.atMs} ${candidate.path} ${candidate.type} ${candidate.value}`);
+  assert.fail(`no event: ${what}; the tab recorded:\n${seen.join('\n') || '(nothing)'}`);
 }
 
 /** The first event matching `match` at or after `fromMs`, or undefined. */
@@ -110,7 +210,10 @@ export function elementState(page: Page): Promise<string | null> {
   );
 }
 
-/** Waits until every page shows the element in `state`, at most `timeoutMs`. */
+/**
+ * Waits until every page shows the element in `state`, at most `timeoutMs`, and its events up to
+ * then are recorded.
+ */
 export async function waitForStateInAll(
   pages: readonly Page[],
   state: string,
@@ -123,9 +226,13 @@ export async function waitForStateInAll(
         .waitFor({ state: 'attached', timeout: timeoutMs }),
     ),
   );
+  await eventsDelivered(pages);
 }
 
-/** Waits until every page is on the login page, optionally with `?reason=`. */
+/**
+ * Waits until every page is on the login page, optionally with `?reason=`, and its events up to
+ * then are recorded.
+ */
 export async function waitForLoginInAll(
   pages: readonly Page[],
   origin: string,
@@ -143,6 +250,7 @@ export async function waitForLoginInAll(
       ),
     ),
   );
+  await eventsDelivered(pages);
 }
 
 /** Asserts `value` lies in [min, max], with a message naming what it is. */

@@ -2,11 +2,8 @@
 // dist/ of the installed tarball).
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { describe, it } from 'node:test';
+import { useServerWithChromium } from './server-with-chromium.js';
 
 const HASHED_NAME = 'session-security.3f9c1a7e.js';
 const CDN_DIR = '/cdn/npm/session-security@1.0.0/dist/';
@@ -34,13 +31,10 @@ function page(bundleUrl: string): string {
  */
 export function describeRenamedBundle(title: string, distUrl: () => Promise<URL>): void {
   describe(title, () => {
-    let server: Server;
-    let origin: string;
-    let browser: Browser;
     const requests: string[] = [];
     let pings = 0;
 
-    before(async () => {
+    const running = useServerWithChromium(async () => {
       const files = await distFiles(await distUrl());
       // /static/ holds the hashed main file and the chunks under their own names, and no file
       // named session-security.js. /cdn/... holds dist/ as published.
@@ -49,7 +43,7 @@ export function describeRenamedBundle(title: string, distUrl: () => Promise<URL>
         routes.set(CDN_DIR + name, body);
         routes.set(`/static/${name === 'session-security.js' ? HASHED_NAME : name}`, body);
       }
-      server = createServer((request, response) => {
+      return (request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
         requests.push(url.pathname + url.search);
         if (url.pathname === '/ping') {
@@ -68,15 +62,7 @@ export function describeRenamedBundle(title: string, distUrl: () => Promise<URL>
           return;
         }
         response.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await new Promise((resolve) => server?.close(resolve));
+      };
     });
 
     for (const bundle of [
@@ -88,7 +74,7 @@ export function describeRenamedBundle(title: string, distUrl: () => Promise<URL>
         const dir = bundle.slice(0, bundle.lastIndexOf('/') + 1);
         requests.length = 0;
         pings = 0;
-        const context = await browser.newContext();
+        const context = await running.browser.newContext();
         // A browser without Web Locks, so the storage-lease election's chunk is needed too.
         await context.addInitScript(() => {
           delete (Navigator.prototype as { locks?: unknown }).locks;
@@ -105,7 +91,7 @@ export function describeRenamedBundle(title: string, distUrl: () => Promise<URL>
           });
         });
         const ping = tab.waitForRequest((request) => new URL(request.url()).pathname === '/ping');
-        await tab.goto(`${origin}/page/?bundle=${encodeURIComponent(bundle)}`);
+        await tab.goto(`${running.origin}/page/?bundle=${encodeURIComponent(bundle)}`);
         await tab.waitForFunction(() => customElements.get('session-security') !== undefined);
         // The German texts arrived from their chunk.
         await tab.waitForFunction(() => {
