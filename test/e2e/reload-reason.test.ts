@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { useDemoWithChromium } from './support/demo-with-chromium.js';
-import { firstEvent, signedInTabs } from './support/pages.js';
+import { requiredEvent, signedInTabs, waitForLoginInAll } from './support/pages.js';
 
 const running = useDemoWithChromium({ warnAfterSeconds: 5, expireAfterSeconds: 10 });
 
@@ -27,8 +27,8 @@ describe('expiry action reload (the default)', { timeout: 60_000 }, () => {
     page.on('request', (request) => {
       if (request.isNavigationRequest()) requested.push(new URL(request.url()).pathname);
     });
-    await page.waitForURL((url) => url.pathname === '/login', { timeout: 20_000 });
-    assert.ok(firstEvent(events, { page, type: 'state', value: 'expired' }), 'the element expired');
+    await waitForLoginInAll([page], running.demo.origin, 20_000);
+    requiredEvent(events, { page, type: 'state', value: 'expired' }, 'the element expired');
     // The element reloaded / (no reason in any URL it asked for); the server redirected.
     assert.deepEqual(requested.slice(0, 1), ['/']);
     assert.equal(new URL(page.url()).searchParams.get('reason'), 'idle');
