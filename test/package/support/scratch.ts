@@ -36,6 +36,8 @@ const DEPENDENCIES = {
   vite: '^8.4.0',
   '@vitejs/plugin-react': '^6.3.0',
   vue: '^3.5.45',
+  svelte: '^5.57.3',
+  '@sveltejs/vite-plugin-svelte': '^7.3.1',
 };
 
 let installing: Promise<string> | null = null;
