@@ -38,6 +38,7 @@ const DEPENDENCIES = {
   vue: '^3.5.45',
   svelte: '^5.57.3',
   '@sveltejs/vite-plugin-svelte': '^7.3.1',
+  'htmx.org': '^4.0.1',
 };
 
 let installing: Promise<string> | null = null;
