@@ -6,15 +6,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { readmeBlock } from './support/readme.js';
-import { run, scratchProject, writeFiles } from './support/scratch.js';
+import { run, scratchProject, viteIndexHtml, writeFiles } from './support/scratch.js';
 
 const FILES = {
-  'index.html': `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>React</title></head>
-  <body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body>
-</html>
-`,
+  'index.html': viteIndexHtml('React', 'root', '/src/main.tsx'),
   'src/main.tsx': `import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -7,15 +7,10 @@ import { extname, join, normalize } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { useServerWithChromium } from '../e2e/support/server-with-chromium.js';
 import { readmeBlock } from './support/readme.js';
-import { run, scratchProject, writeFiles } from './support/scratch.js';
+import { run, scratchProject, viteIndexHtml, writeFiles } from './support/scratch.js';
 
 const FILES = {
-  'index.html': `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>Svelte</title></head>
-  <body><div id="app"></div><script type="module" src="/src/main.js"></script></body>
-</html>
-`,
+  'index.html': viteIndexHtml('Svelte', 'app', '/src/main.js'),
   'src/main.js': `import { mount } from 'svelte';
 import App from './App.svelte';
 

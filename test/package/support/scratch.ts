@@ -85,3 +85,13 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
   }
   return dir;
 }
+
+/** A Vite project's `index.html`: a root element and the module script that mounts the app. */
+export function viteIndexHtml(title: string, rootId: string, entry: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>${title}</title></head>
+  <body><div id="${rootId}"></div><script type="module" src="${entry}"></script></body>
+</html>
+`;
+}
