@@ -6,8 +6,6 @@ import { BENCH_ROUTES, createBenchApp } from '../server/app.js';
 export const PAGE_ROUTES = {
   /** A page with `<session-security>` and its bundle. */
   withElement: '/with-element',
-  /** The same page without the element and without its bundle. */
-  bare: '/bare',
   /** The page with the bundle loaded (the element defined) but no element in it. */
   bundleOnly: '/bundle-only',
   /** The bundle, as `npm run build` wrote it. */
@@ -35,7 +33,6 @@ function addPages(instance: FastifyInstance): void {
       '<session-security></session-security>',
     ],
     [PAGE_ROUTES.bundleOnly, 'The element defined, none on the page', bundleScript, ''],
-    [PAGE_ROUTES.bare, 'Without the element', '', ''],
   ];
   for (const [path, title, head, body] of pages) {
     instance.get(path, async (_request, reply) =>
@@ -73,7 +70,7 @@ export interface PageServer {
 }
 
 /**
- * The benchmark application with the plugin, plus two pages (with and without the element) and
+ * The benchmark application with the plugin, plus two pages (with the element, and with only its bundle) and
  * the element's bundle from dist/. Listens on 127.0.0.1, port chosen by the system.
  */
 export async function startPageServer(options: PageServerOptions): Promise<PageServer> {
