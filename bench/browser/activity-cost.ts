@@ -117,8 +117,8 @@ async function setElementConnected(page: Page, connected: boolean): Promise<void
  * Dispatches synthetic pointermove and keydown events in one tab of a signed-in page, in
  * alternating rounds with `<session-security>` in the page (running as it would) and taken out
  * of it: the same renderer, heap and compiled code on both sides, so the ratio is the element's
- * own cost (two tabs, one without the element, gave -3 % to +15 % in seven runs). Then the heap growth per event of
- * each after forced GC.
+ * own cost (two tabs, one without the element, gave -3 % to +15 % in seven runs). Then the heap
+ * growth per event of each after forced GC; the element ends the run active, or this throws.
  */
 export async function measureActivityCost(
   browser: Browser,

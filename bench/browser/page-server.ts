@@ -70,8 +70,8 @@ export interface PageServer {
 }
 
 /**
- * The benchmark application with the plugin, plus two pages (with the element, and with only its bundle) and
- * the element's bundle from dist/. Listens on 127.0.0.1, port chosen by the system.
+ * The benchmark application with the plugin, plus two pages (with the element, and with only its
+ * bundle) and the element's bundle from dist/. Listens on 127.0.0.1, port chosen by the system.
  */
 export async function startPageServer(options: PageServerOptions): Promise<PageServer> {
   const resourceRequests = new Map<string, number>();
