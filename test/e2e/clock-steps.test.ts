@@ -1,7 +1,8 @@
 // The client's clock set back or forward an hour mid-session, in real Chromium and real time,
 // against the demo (warn 5 s, expire 10 s) and, in legacy mode, against a fake
-// django-session-security ping with the same timings: the element's `now` is replaced by the page's clock
-// plus an offset that the test changes a second after a key press (the key not yet reported).
+// django-session-security ping with the same timings: the element's `now` is replaced by the
+// page's clock plus an offset that the test changes a second after a key press (the key not yet
+// reported).
 // The page's events are timed by Date.now, which no step touches. The figures are printed for
 // docs/how-it-works.md.
 import assert from 'node:assert/strict';
