@@ -94,23 +94,23 @@ async function bytesPerEvent(page: Page, cdp: CDPSession, count: number): Promis
  * the document it has no listeners, timers or channel (its controllers undo them).
  */
 async function setElementConnected(page: Page, connected: boolean): Promise<void> {
-  await page.evaluate(async (wanted) => {
+  await page.evaluate((wanted) => {
     if (!window.__benchElement) {
       const element = document.querySelector('session-security');
       if (!element?.parentNode) throw new Error('no element on the page');
       window.__benchElement = { element, parent: element.parentNode };
     }
-    const held = window.__benchElement;
-    if (!wanted) {
-      held.element.remove();
-      return;
-    }
-    if (!held.element.isConnected) held.parent.appendChild(held.element);
-    for (let tries = 0; held.element.getAttribute('state') !== 'active'; tries++) {
-      if (tries === 250) throw new Error('the element did not become active again');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const { element, parent } = window.__benchElement;
+    if (!wanted) element.remove();
+    else if (!element.isConnected) parent.appendChild(element);
   }, connected);
+  if (connected) {
+    await page.waitForFunction(
+      () => window.__benchElement?.element.getAttribute('state') === 'active',
+      undefined,
+      { timeout: 5_000 },
+    );
+  }
 }
 
 /**

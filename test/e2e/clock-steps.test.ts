@@ -12,35 +12,17 @@ import { useDemoWithChromium } from './support/demo-with-chromium.js';
 import { type LegacyPingServer, startLegacyPingServer } from './support/legacy-ping-server.js';
 import {
   assertBetween,
-  firstEvent,
   type PageEvent,
   recordPageEvents,
   secondsBetween,
   signedInTabs,
+  waitForEvent,
 } from './support/pages.js';
+import { waitMs } from './support/real-time.js';
 
 const HOUR_MS = 3_600_000;
 
 const running = useDemoWithChromium({ warnAfterSeconds: 5, expireAfterSeconds: 10 });
-
-function waitMs(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
-
-async function waitForEvent(
-  events: PageEvent[],
-  match: Parameters<typeof firstEvent>[1],
-  timeoutMs: number,
-  fromMs?: number,
-): Promise<PageEvent> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const event = firstEvent(events, match, fromMs);
-    if (event) return event;
-    assert.ok(Date.now() < deadline, `no ${match.type} ${match.value ?? ''} event in time`);
-    await waitMs(20);
-  }
-}
 
 /** Moves the element's clock by `offsetMs` from the page's (0: the same). */
 function setClockOffset(page: Page, offsetMs: number): Promise<void> {
@@ -52,6 +34,13 @@ function setClockOffset(page: Page, offsetMs: number): Promise<void> {
     };
     element.now = () => Date.now() + holder.clockOffsetMs;
   }, offsetMs);
+}
+
+interface OpenedTab {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly events: PageEvent[];
+  readonly reloadsAtExpiry: boolean;
 }
 
 /** A signed-in tab of the demo (protocol v1; the expiry reloads it). */
@@ -73,32 +62,36 @@ async function legacyTab(): Promise<OpenedTab & { legacy: LegacyPingServer }> {
   return { context, page, events, reloadsAtExpiry: false, legacy };
 }
 
-interface OpenedTab {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly events: PageEvent[];
-  readonly reloadsAtExpiry: boolean;
-}
-
 /**
  * In the tab `opened`, presses a key 2.5 s after the load, steps the element's clock by `stepMs`
  * a second later, and answers the load, the key, the warning and the expiry (page clock, ms).
  */
 async function keyThenStep(stepMs: number, { context, page, events, reloadsAtExpiry }: OpenedTab) {
-  const load = await waitForEvent(events, { page, type: 'load', path: '/' }, 5_000);
+  const load = await waitForEvent(events, { page, type: 'load', path: '/' }, 'page load', 5_000);
   // The page's request, which the server counts as activity, left after the navigation began
   // and before the load: the server's deadlines lie between the two.
   const navigationMs = await page.evaluate(() => performance.timeOrigin);
   await setClockOffset(page, 0);
   await waitMs(load.atMs + 2_500 - Date.now());
   await page.keyboard.press('Shift');
-  const key = await waitForEvent(events, { page, type: 'key' }, 2_000);
+  const key = await waitForEvent(events, { page, type: 'key' }, 'key press', 2_000);
   await waitMs(key.atMs + 1_000 - Date.now());
   await setClockOffset(page, stepMs);
-  const warning = await waitForEvent(events, { page, type: 'state', value: 'warning' }, 10_000);
-  const expired = await waitForEvent(events, { page, type: 'state', value: 'expired' }, 10_000);
+  const warning = await waitForEvent(
+    events,
+    { page, type: 'state', value: 'warning' },
+    'warning',
+    10_000,
+  );
+  const expired = await waitForEvent(
+    events,
+    { page, type: 'state', value: 'expired' },
+    'expiry',
+    10_000,
+  );
   // The expiry reloads the page: a context closed during that navigation once took 45 s.
-  if (reloadsAtExpiry) await waitForEvent(events, { page, type: 'load' }, 10_000, expired.atMs);
+  if (reloadsAtExpiry)
+    await waitForEvent(events, { page, type: 'load' }, 'reload', 10_000, expired.atMs);
   await context.close();
   const afterKey = (event: PageEvent) => secondsBetween(key.atMs, event.atMs);
   const afterLoad = (event: PageEvent) => secondsBetween(load.atMs, event.atMs);

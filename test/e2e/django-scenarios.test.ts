@@ -16,6 +16,7 @@ import {
   waitForLoginInAll,
   waitForStateInAll,
 } from './support/pages.js';
+import { waitMs } from './support/real-time.js';
 
 const WARN_AFTER_SECONDS = 5;
 const EXPIRE_AFTER_SECONDS = 10;
@@ -24,11 +25,6 @@ const running = useDemoWithChromium({
   warnAfterSeconds: WARN_AFTER_SECONDS,
   expireAfterSeconds: EXPIRE_AFTER_SECONDS,
 });
-
-/** Waits `ms` of real time (end-to-end scenarios about real timers only). */
-function waitMs(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
 
 describe('django-session-security scenarios (warn 5 s, expire 10 s)', {
   concurrency: true,

@@ -11,13 +11,14 @@ import { type LegacyPingServer, startLegacyPingServer } from './support/legacy-p
 import {
   assertBetween,
   eventsDelivered,
-  firstEvent,
   type PageEvent,
   recordPageEvents,
   requiredEvent,
   secondsBetween,
   signedInTabs,
+  waitForEvent,
 } from './support/pages.js';
+import { waitMs } from './support/real-time.js';
 
 const WARN_AFTER_SECONDS = 5;
 const EXPIRE_AFTER_SECONDS = 10;
@@ -42,10 +43,6 @@ after(async () => {
   await demo?.close();
   await legacy?.close();
 });
-
-function waitMs(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
 
 /**
  * Presses a key 2.5 s after the page loaded, waits for the warning and the expired state, and
@@ -73,12 +70,13 @@ async function keyThenNothing(
       // The demo navigates away at expiry: the recorded state event is what counts (the next
       // document sends it again if the navigation cut its report short).
     });
-  const deadline = Date.now() + 10_000;
-  while (!firstEvent(events, { page, type: 'state', value: 'expired' }) && Date.now() < deadline) {
-    await waitMs(50);
-  }
   const warning = requiredEvent(events, { page, type: 'state', value: 'warning' }, 'warning');
-  const expired = requiredEvent(events, { page, type: 'state', value: 'expired' }, 'expiry');
+  const expired = await waitForEvent(
+    events,
+    { page, type: 'state', value: 'expired' },
+    'expiry',
+    10_000,
+  );
   return {
     warningSeconds: secondsBetween(key.atMs, warning.atMs),
     expiredSeconds: secondsBetween(key.atMs, expired.atMs),

@@ -2,10 +2,9 @@
 // component compiles without a warning, builds, and in Chromium an expiry reaches its listener and
 // the redirect keeps `{reason}` for the element to fill in.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { useServerWithChromium } from '../e2e/support/server-with-chromium.js';
+import { sendFile, useServerWithChromium } from '../e2e/support/server-with-chromium.js';
 import { readmeBlock } from './support/readme.js';
 import { run, scratchProject, viteIndexHtml, writeFiles } from './support/scratch.js';
 
@@ -23,12 +22,6 @@ export default { plugins: [svelte()], logLevel: 'warn' };
 
 /** The session has ended for inactivity, as a protocol v1 server answers it. */
 const EXPIRED_STATUS = JSON.stringify({ version: 1, state: 'expired', reason: 'idle' });
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
 
 describe("the README's Svelte recipe, in a new Svelte 5 + Vite project", () => {
   let dir: string;
@@ -48,14 +41,7 @@ describe("the README's Svelte recipe, in a new Svelte 5 + Vite project", () => {
     } else if (path === '/login') {
       response.writeHead(200, { 'content-type': 'text/html' }).end('<title>login</title>');
     } else {
-      const file = join(dir, 'dist', normalize(path === '/' ? 'index.html' : path.slice(1)));
-      readFile(file).then(
-        (body) =>
-          response
-            .writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'text/plain' })
-            .end(body),
-        () => response.writeHead(404).end(),
-      );
+      sendFile(response, join(dir, 'dist', normalize(path === '/' ? 'index.html' : path.slice(1))));
     }
   });
 

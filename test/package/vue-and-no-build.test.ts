@@ -2,12 +2,11 @@
 // in-browser template compiler, the README's isCustomElement setting) keeps the expiry action,
 // and the bundle loads with every chunk from a CDN-like path and under a hashed file name.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { describeRenamedBundle } from '../e2e/support/renamed-bundle.js';
-import { useServerWithChromium } from '../e2e/support/server-with-chromium.js';
+import { sendFile, useServerWithChromium } from '../e2e/support/server-with-chromium.js';
 import { scratchProject } from './support/scratch.js';
 
 const VUE_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Vue</title>
@@ -44,18 +43,11 @@ describe('a Vue 3 page without a build step, on the installed dist/', () => {
       } else if (path === '/session-security') {
         response.writeHead(200, { 'content-type': 'application/json' }).end(ACTIVE_STATUS);
       } else if (path === '/vue.js' || path.startsWith('/assets/session-security/')) {
-        const file =
+        sendFile(
+          response,
           path === '/vue.js'
             ? join(modules, 'vue', 'dist', 'vue.esm-browser.prod.js')
-            : join(dist, normalize(path.slice('/assets/session-security/'.length)));
-        readFile(file).then(
-          (body) =>
-            response
-              .writeHead(200, {
-                'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/plain',
-              })
-              .end(body),
-          () => response.writeHead(404).end(),
+            : join(dist, normalize(path.slice('/assets/session-security/'.length))),
         );
       } else response.writeHead(404).end();
     };

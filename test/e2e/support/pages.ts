@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitMs } from './real-time.js';
 
 /** Something that happened in a page, timed by the page's own clock. */
 export interface PageEvent {
@@ -146,12 +147,28 @@ export async function eventsDelivered(pages: readonly Page[]): Promise<void> {
 }
 
 /**
+ * The first event matching `match` at or after `fromMs`, once it is recorded; fails after
+ * `timeoutMs`, naming `what` and listing the tab's recorded events.
+ */
+export async function waitForEvent(
+  events: readonly PageEvent[],
+  match: EventMatch,
+  what: string,
+  timeoutMs: number,
+  fromMs = Number.NEGATIVE_INFINITY,
+): Promise<PageEvent> {
+  const deadlineMs = Date.now() + timeoutMs;
+  while (!firstEvent(events, match, fromMs) && Date.now() < deadlineMs) await waitMs(20);
+  return requiredEvent(events, match, what, fromMs);
+}
+
+/**
  * The first event matching `match` at or after `fromMs`; fails, naming `what` and listing the
  * tab's recorded events, when there is none.
  */
 export function requiredEvent(
   events: readonly PageEvent[],
-  match: Partial<Pick<PageEvent, 'page' | 'documentId' | 'path' | 'type' | 'value'>>,
+  match: EventMatch,
   what: string,
   fromMs = Number.NEGATIVE_INFINITY,
 ): PageEvent {
@@ -163,10 +180,15 @@ export function requiredEvent(
   assert.fail(`no event: ${what}; the tab recorded:\n${seen.join('\n') || '(nothing)'}`);
 }
 
+/** What to look for among the recorded events: every given field must be equal. */
+export type EventMatch = Partial<
+  Pick<PageEvent, 'page' | 'documentId' | 'path' | 'type' | 'value'>
+>;
+
 /** The first event matching `match` at or after `fromMs`, or undefined. */
 export function firstEvent(
   events: readonly PageEvent[],
-  match: Partial<Pick<PageEvent, 'page' | 'documentId' | 'path' | 'type' | 'value'>>,
+  match: EventMatch,
   fromMs = Number.NEGATIVE_INFINITY,
 ): PageEvent | undefined {
   return events.find(

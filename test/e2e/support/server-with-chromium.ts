@@ -1,5 +1,7 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.js';
@@ -44,4 +46,21 @@ export function useServerWithChromium(
       return started(browser, 'Chromium');
     },
   };
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
+
+/** Answers `response` with the file at `path` (its type from the extension), or 404. */
+export function sendFile(response: ServerResponse, path: string): void {
+  readFile(path).then(
+    (body) =>
+      response
+        .writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'text/plain' })
+        .end(body),
+    () => response.writeHead(404).end(),
+  );
 }
